@@ -1,0 +1,141 @@
+package io.github.skillmessaging.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one seam between the SDK and the network: send one HTTP request, get one response.
+ *
+ * <p>The default is {@link JdkHttpTransport} on {@code java.net.http}. Plug in your own (another
+ * client, a recording fake) through the clients' builders. An implementation must be
+ * thread-safe, must complete the future with a {@link Response} for every HTTP answer whatever its
+ * status, and must fail it with {@link io.github.skillmessaging.error.TransportException} when no
+ * answer came, or {@link io.github.skillmessaging.error.ApiTimeoutException} when
+ * {@link Request#timeout()} passed first. Retries, error mapping and authentication happen above
+ * this interface.
+ */
+public interface HttpTransport extends AutoCloseable {
+
+    /** Sends {@code request}; the future completes with the response, whatever its status. */
+    CompletableFuture<Response> send(Request request);
+
+    /** Releases resources the transport owns. Does nothing by default. Throws no checked exception. */
+    @Override
+    default void close() {
+    }
+
+    /**
+     * An HTTP request as the SDK builds it.
+     *
+     * @param method {@code GET}, {@code POST}, {@code PUT} or {@code DELETE}
+     * @param uri absolute URI
+     * @param headers header names and single values (never {@code Host} or {@code Content-Length})
+     * @param body the body bytes; empty for none
+     * @param timeout the limit for this attempt, from sending to the end of the response
+     */
+    record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        public Request {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(timeout, "timeout");
+            headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+            body = body == null ? new byte[0] : body.clone();
+        }
+
+        /** A copy of the body bytes. */
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        /** The same request with another timeout. */
+        public Request withTimeout(Duration newTimeout) {
+            return new Request(method, uri, headers, body, newTimeout);
+        }
+
+        /** Shows method and URI only: headers may hold tokens and bodies may hold secrets. */
+        @Override
+        public String toString() {
+            return method + " " + uri;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Request r && method.equals(r.method) && uri.equals(r.uri) && headers.equals(r.headers)
+                    && Arrays.equals(body, r.body) && timeout.equals(r.timeout);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout);
+        }
+    }
+
+    /**
+     * An HTTP response.
+     *
+     * @param statusCode the status
+     * @param headers the headers, with case-insensitive names
+     * @param body the body bytes; empty for none
+     */
+    record Response(int statusCode, Map<String, List<String>> headers, byte[] body) {
+        public Response {
+            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (headers != null) {
+                headers.forEach((k, v) -> {
+                    if (k != null && v != null) {
+                        copy.merge(k, List.copyOf(v), (a, b) -> {
+                            List<String> all = new java.util.ArrayList<>(a);
+                            all.addAll(b);
+                            return List.copyOf(all);
+                        });
+                    }
+                });
+            }
+            headers = Collections.unmodifiableMap(copy);
+            body = body == null ? new byte[0] : body.clone();
+        }
+
+        /** A copy of the body bytes. */
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        /** The body decoded as UTF-8. */
+        public String bodyAsString() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The first value of header {@code name}, looked up case-insensitively. */
+        public Optional<String> header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        }
+
+        @Override
+        public String toString() {
+            return "Response[" + statusCode + ", " + body.length + " bytes]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Response r && statusCode == r.statusCode && headers.equals(r.headers)
+                    && Arrays.equals(body, r.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(statusCode, headers, Arrays.hashCode(body));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.skillmessaging.http;
+
+import io.github.skillmessaging.error.ApiTimeoutException;
+import io.github.skillmessaging.error.TransportException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The default {@link HttpTransport}, on the JDK's {@link HttpClient}. One instance is meant to be
+ * shared: the {@code HttpClient} keeps connections alive and reuses them.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    /** Connect timeout of the {@code HttpClient} this class creates itself. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Headers {@code java.net.http} sets itself and refuses to take from callers. */
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+    private final HttpClient client;
+
+    private JdkHttpTransport(HttpClient client) {
+        this.client = Objects.requireNonNull(client, "httpClient");
+    }
+
+    /** A transport on a new {@code HttpClient} (HTTP/1.1 and 2, connect timeout 10 s). */
+    public static JdkHttpTransport create() {
+        return new JdkHttpTransport(HttpClient.newBuilder()
+                .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    /** A transport on your {@code HttpClient} (proxy, SSL context, executor are yours to set). */
+    public static JdkHttpTransport of(HttpClient httpClient) {
+        return new JdkHttpTransport(httpClient);
+    }
+
+    /** The underlying client. */
+    public HttpClient httpClient() {
+        return client;
+    }
+
+    @Override
+    public CompletableFuture<Response> send(Request request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+        request.headers().forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                builder.header(name, value);
+            }
+        });
+        byte[] body = request.body();
+        builder.method(request.method(), body.length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: " + e.getMessage(), e));
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(translate(request, unwrap(failure)));
+            }
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static RuntimeException translate(Request request, Throwable failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return new ApiTimeoutException(request + " got no answer within " + request.timeout(),
+                    request.timeout(), true, failure);
+        }
+        if (failure instanceof IOException) {
+            return new TransportException(request + " failed: " + failure, failure);
+        }
+        if (failure instanceof RuntimeException re && (re instanceof TransportException || re instanceof ApiTimeoutException)) {
+            return re;
+        }
+        return new TransportException(request + " failed: " + failure, failure);
+    }
+
+    /** Does nothing: {@code HttpClient} on Java 17 has no close; its threads end when unused. */
+    @Override
+    public void close() {
+    }
+}
