@@ -1,0 +1,167 @@
+package io.github.skillmessaging;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.skillmessaging.error.SkillMessagingException;
+import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.internal.ApiCaller;
+import io.github.skillmessaging.internal.ClientOptions;
+import io.github.skillmessaging.internal.Endpoints;
+import io.github.skillmessaging.internal.ErrorMapper;
+import io.github.skillmessaging.internal.Futures;
+import io.github.skillmessaging.internal.Json;
+import io.github.skillmessaging.internal.Requests;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gets a Login-With-Amazon access token by client credentials: the skill's client id and secret
+ * (Alexa developer console, Build, Permissions) for a scope such as
+ * {@value #SKILL_MESSAGING_SCOPE}. The Java form of the .NET {@code AccessTokenClient}:
+ *
+ * <pre>{@code
+ * var client = new AccessTokenClient(AccessTokenClient.API_DOMAIN_BASE_ADDRESS);
+ * AccessToken token = client.send(clientId, clientSecret);
+ * }</pre>
+ *
+ * <p>Every call asks LWA for a new token. To send many messages, use {@link SkillMessaging}, which
+ * caches the token and refreshes it before it expires. Thread-safe.
+ */
+public final class AccessTokenClient implements AutoCloseable {
+    /** Login-With-Amazon's base address. */
+    public static final String API_DOMAIN_BASE_ADDRESS = "https://api.amazon.com";
+    /** The token path under the base address. */
+    public static final String TOKEN_PATH = "/auth/o2/token";
+    /** The scope of the Skill Messaging API. */
+    public static final String SKILL_MESSAGING_SCOPE = "alexa:skill_messaging";
+
+    private static final String OPERATION = "get access token";
+    private static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
+
+    private final URI tokenUri;
+    private final ApiCaller caller;
+
+    /** A client for the LWA server at {@code baseAddress}, with the default settings. */
+    public AccessTokenClient(String baseAddress) {
+        this(baseAddress, ClientOptions.defaults());
+    }
+
+    private AccessTokenClient(String baseAddress, ClientOptions options) {
+        this.tokenUri = URI.create(Endpoints.baseUrl(baseAddress, "LWA base address") + TOKEN_PATH);
+        this.caller = new ApiCaller(options);
+    }
+
+    /** A builder for a client with your own transport, retries, timeouts or clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A token for {@value #SKILL_MESSAGING_SCOPE}. Blocks. */
+    public AccessToken send(String clientId, String clientSecret) {
+        return send(clientId, clientSecret, SKILL_MESSAGING_SCOPE);
+    }
+
+    /** A token for {@code scope}. Blocks. */
+    public AccessToken send(String clientId, String clientSecret, String scope) {
+        return Futures.join(sendAsync(clientId, clientSecret, scope), OPERATION);
+    }
+
+    /** A token for {@value #SKILL_MESSAGING_SCOPE}, without blocking. */
+    public CompletableFuture<AccessToken> sendAsync(String clientId, String clientSecret) {
+        return sendAsync(clientId, clientSecret, SKILL_MESSAGING_SCOPE);
+    }
+
+    /**
+     * A token for {@code scope}, without blocking. Fails with
+     * {@link io.github.skillmessaging.error.TokenRequestException} when LWA refuses the
+     * credentials or scope.
+     */
+    public CompletableFuture<AccessToken> sendAsync(String clientId, String clientSecret, String scope) {
+        requireText(clientId, "clientId");
+        requireText(clientSecret, "clientSecret");
+        requireText(scope, "scope");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("scope", scope);
+        Map<String, String> headers = Map.of(
+                "Content-Type", "application/x-www-form-urlencoded;charset=UTF-8",
+                "Accept", "application/json",
+                "User-Agent", Requests.USER_AGENT);
+        HttpTransport.Request request = new HttpTransport.Request("POST", tokenUri, headers, Requests.form(form),
+                caller.options().attemptTimeout());
+        return caller.execute(ErrorMapper.Api.LOGIN_WITH_AMAZON, OPERATION, request, ApiCaller.Idempotency.IDEMPOTENT)
+                .thenApply(response -> parse(response, scope));
+    }
+
+    private AccessToken parse(HttpTransport.Response response, String requestedScope) {
+        TokenResponse body;
+        try {
+            JsonNode tree = Json.mapper().readTree(response.body());
+            body = Json.mapper().treeToValue(tree, TokenResponse.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
+                    + " with a body that is not a token response");
+        }
+        if (body == null || body.accessToken == null || body.accessToken.isEmpty()) {
+            throw new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
+                    + " without an access_token");
+        }
+        Duration expiresIn = body.expiresIn == null || body.expiresIn <= 0 ? DEFAULT_EXPIRES_IN
+                : Duration.ofSeconds(body.expiresIn);
+        Instant now = caller.options().clock().instant();
+        String scope = body.scope == null ? requestedScope : body.scope;
+        return new AccessToken(body.accessToken, body.tokenType, scope, expiresIn, now.plus(expiresIn));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** Does nothing to a transport it did not create; never throws a checked exception. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "AccessTokenClient[" + tokenUri + "]";
+    }
+
+    /** The token endpoint's JSON answer. */
+    private static final class TokenResponse {
+        @JsonProperty("access_token")
+        String accessToken;
+        @JsonProperty("token_type")
+        String tokenType;
+        @JsonProperty("expires_in")
+        Long expiresIn;
+        @JsonProperty("scope")
+        String scope;
+    }
+
+    /** Builds an {@link AccessTokenClient}. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private String baseAddress = API_DOMAIN_BASE_ADDRESS;
+
+        private Builder() {
+        }
+
+        /** LWA's base address; {@link #API_DOMAIN_BASE_ADDRESS} by default. */
+        public Builder baseAddress(String baseAddress) {
+            this.baseAddress = baseAddress;
+            return this;
+        }
+
+        public AccessTokenClient build() {
+            return new AccessTokenClient(baseAddress, options());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.skillmessaging;
+
+import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.http.JdkHttpTransport;
+import io.github.skillmessaging.internal.ClientOptions;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings every client of this SDK shares: transport, retries, timeouts, clock. Each
+ * client's builder extends this one, so the same setter means the same thing everywhere.
+ *
+ * <table>
+ * <caption>Settings and defaults</caption>
+ * <tr><th>setter</th><th>default</th></tr>
+ * <tr><td>{@link #httpClient} / {@link #transport}</td><td>one {@code java.net.http.HttpClient} shared by
+ * all clients of the JVM that were given none</td></tr>
+ * <tr><td>{@link #retryPolicy}</td><td>{@link RetryPolicy#DEFAULT}: 3 attempts, 60 s per call</td></tr>
+ * <tr><td>{@link #attemptTimeout}</td><td>10 s</td></tr>
+ * <tr><td>{@link #clock}, {@link #sleeper}</td><td>system clock, non-blocking timer</td></tr>
+ * </table>
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    /** Default limit for one attempt, from sending to the end of the response. */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+    private HttpTransport transport;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    protected ClientBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** Sends through your {@link HttpClient} (proxy, TLS, executor are yours). Not closed by the client. */
+    public B httpClient(HttpClient httpClient) {
+        this.transport = JdkHttpTransport.of(Objects.requireNonNull(httpClient, "httpClient"));
+        return self();
+    }
+
+    /** Sends through your own {@link HttpTransport}. Not closed by the client. */
+    public B transport(HttpTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return self();
+    }
+
+    /** Retries and the deadline of a whole call. {@link RetryPolicy#none()} turns retries off. */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /** Limit for one attempt, from sending the request to reading the whole response. */
+    public B attemptTimeout(Duration attemptTimeout) {
+        Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+            throw new IllegalArgumentException("attemptTimeout must be positive, was " + attemptTimeout);
+        }
+        this.attemptTimeout = attemptTimeout;
+        return self();
+    }
+
+    /** The clock for token expiry and deadlines; tests pass a controllable one. */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /** What waits between retries; tests pass one that records and returns at once. */
+    public B sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return self();
+    }
+
+    /** The shared settings, for the concrete builder's {@code build()}. Not for application code. */
+    protected final ClientOptions options() {
+        return new ClientOptions(transport, retryPolicy, attemptTimeout, clock, sleeper);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.skillmessaging;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.skillmessaging.internal.Json;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A skill message: the string map the skill receives as {@code request.message} of a
+ * {@code Messaging.MessageReceived} request, and how long Alexa keeps trying to deliver it.
+ *
+ * <p>Checked when built, before anything is sent: {@code data} may be empty but not {@code null},
+ * holds no {@code null} key or value, and is at most {@value #MAX_DATA_BYTES} bytes counted as
+ * Amazon counts it (the compact JSON of {@code data}: keys, values, quotes, colons, commas and
+ * braces, no whitespace; UTF-8 bytes, so never less than Amazon's count); the expiry is
+ * {@value #MIN_EXPIRY_SECONDS} to {@value #MAX_EXPIRY_SECONDS} seconds.
+ *
+ * @param data the payload; copied, unmodifiable, order kept
+ * @param expiresAfterSeconds seconds Alexa keeps the message for delivery
+ */
+public record Message(@JsonProperty("data") Map<String, String> data,
+        @JsonProperty("expiresAfterSeconds") int expiresAfterSeconds) {
+
+    /** Shortest expiry Amazon accepts: one minute. */
+    public static final int MIN_EXPIRY_SECONDS = 60;
+    /** Longest expiry Amazon accepts: one day. */
+    public static final int MAX_EXPIRY_SECONDS = 86_400;
+    /** Expiry when none is given: one hour, Amazon's default. */
+    public static final int DEFAULT_EXPIRY_SECONDS = 3_600;
+    /** Largest {@code data} Amazon accepts: 6 KB. */
+    public static final int MAX_DATA_BYTES = 6 * 1024;
+
+    public Message {
+        if (data == null) {
+            throw new IllegalArgumentException("Message data is required (use an empty map for none)");
+        }
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : data.entrySet()) {
+            if (e.getKey() == null) {
+                throw new IllegalArgumentException("Message data must not contain a null key");
+            }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("Message data value for key \"" + e.getKey() + "\" is null");
+            }
+            copy.put(e.getKey(), e.getValue());
+        }
+        if (expiresAfterSeconds < MIN_EXPIRY_SECONDS || expiresAfterSeconds > MAX_EXPIRY_SECONDS) {
+            throw new IllegalArgumentException("expiresAfterSeconds must be between " + MIN_EXPIRY_SECONDS + " and "
+                    + MAX_EXPIRY_SECONDS + ", was " + expiresAfterSeconds);
+        }
+        int size = Json.write(copy).length;
+        if (size > MAX_DATA_BYTES) {
+            throw new IllegalArgumentException("Message data is " + size + " bytes as JSON; Amazon accepts at most "
+                    + MAX_DATA_BYTES);
+        }
+        data = Collections.unmodifiableMap(copy);
+    }
+
+    /** A message that expires after one hour. */
+    public Message(Map<String, String> data) {
+        this(data, DEFAULT_EXPIRY_SECONDS);
+    }
+
+    /** A message with the expiry as a {@link Duration} (whole seconds). */
+    public static Message of(Map<String, String> data, Duration expiresAfter) {
+        Objects.requireNonNull(expiresAfter, "expiresAfter");
+        long seconds = expiresAfter.getSeconds();
+        if (expiresAfter.getNano() != 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("expiresAfter must be whole seconds between " + MIN_EXPIRY_SECONDS
+                    + " and " + MAX_EXPIRY_SECONDS + ", was " + expiresAfter);
+        }
+        return new Message(data, (int) seconds);
+    }
+
+    /** The expiry as a {@link Duration}. */
+    public Duration expiresAfter() {
+        return Duration.ofSeconds(expiresAfterSeconds);
+    }
+
+    /** The size of {@code data} as Amazon's 6 KB limit counts it. */
+    public int dataSize() {
+        return Json.write(data).length;
+    }
+}

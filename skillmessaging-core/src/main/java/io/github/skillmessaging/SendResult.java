@@ -1,0 +1,59 @@
+package io.github.skillmessaging;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one send in a bulk send: accepted with its message id, or failed with its
+ * exception. A bulk send returns one for every recipient, in the order given.
+ */
+public final class SendResult {
+    private final Recipient recipient;
+    private final String messageId;
+    private final RuntimeException failure;
+
+    private SendResult(Recipient recipient, String messageId, RuntimeException failure) {
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
+        this.messageId = messageId;
+        this.failure = failure;
+    }
+
+    /** Alexa accepted the message for {@code recipient}. */
+    public static SendResult accepted(Recipient recipient, String messageId) {
+        return new SendResult(recipient, Objects.requireNonNull(messageId, "messageId"), null);
+    }
+
+    /** The message could not be sent to {@code recipient}. */
+    public static SendResult failed(Recipient recipient, RuntimeException failure) {
+        return new SendResult(recipient, null, Objects.requireNonNull(failure, "failure"));
+    }
+
+    public Recipient recipient() {
+        return recipient;
+    }
+
+    /** True when Alexa queued the message (202). */
+    public boolean isAccepted() {
+        return failure == null;
+    }
+
+    /** The message id, when accepted (see {@link SkillMessageClient#send}). */
+    public Optional<String> messageId() {
+        return Optional.ofNullable(messageId);
+    }
+
+    /**
+     * Why it failed: a {@link io.github.skillmessaging.error.SkillMessagingException} subclass, or
+     * an {@link IllegalArgumentException} for a recipient that is not valid (blank user id, bad
+     * endpoint).
+     */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public String toString() {
+        return isAccepted() ? "SendResult[accepted " + recipient.userId() + " id=" + messageId + "]"
+                : "SendResult[failed " + recipient.userId() + ": " + failure.getMessage() + "]";
+    }
+}

@@ -1,0 +1,335 @@
+package io.github.skillmessaging;
+
+import io.github.skillmessaging.error.ForbiddenException;
+import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.internal.ApiCaller;
+import io.github.skillmessaging.internal.ClientOptions;
+import io.github.skillmessaging.internal.Endpoints;
+import io.github.skillmessaging.internal.ErrorMapper;
+import io.github.skillmessaging.internal.Futures;
+import io.github.skillmessaging.internal.TokenCache;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The production client: owns the skill's credentials, caches the access token and sends skill
+ * messages to users in any region.
+ *
+ * <pre>{@code
+ * try (var messaging = SkillMessaging.builder().clientId(id).clientSecret(secret).build()) {
+ *     String messageId = messaging.send(userId, storedApiEndpoint, new Message(Map.of("listItemId", "42")));
+ * }
+ * }</pre>
+ *
+ * <p>One token serves all sends: it is fetched on first use, refreshed in the background from
+ * five minutes before it expires, and never used in its last minute; when many threads need a
+ * new token at once, one request goes to Login-With-Amazon and all share its answer. When Alexa
+ * answers 403 (a token revoked early), the token is dropped and the send is retried once with a
+ * new one. Other failures are retried as the {@link RetryPolicy} says. Thread-safe: share one
+ * instance.
+ */
+public final class SkillMessaging implements AutoCloseable {
+    static final Duration TOKEN_STALE_BEFORE_EXPIRY = Duration.ofMinutes(1);
+    static final Duration TOKEN_PREFETCH_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
+    private final String clientId;
+    private final String scope;
+    private final URI defaultEndpoint;
+    private final int bulkConcurrency;
+    private final ApiCaller caller;
+    private final TokenCache tokens;
+
+    private SkillMessaging(Builder b) {
+        this.clientId = b.clientId;
+        this.scope = b.scope;
+        this.defaultEndpoint = Endpoints.baseUrl(b.defaultEndpoint, "defaultEndpoint");
+        this.bulkConcurrency = b.bulkConcurrency;
+        ClientOptions options = b.options();
+        this.caller = new ApiCaller(options);
+        AccessTokenClient tokenClient = AccessTokenClient.builder()
+                .baseAddress(b.tokenBaseAddress)
+                .transport(options.transport())
+                .retryPolicy(options.retryPolicy())
+                .attemptTimeout(options.attemptTimeout())
+                .clock(options.clock())
+                .sleeper(options.sleeper())
+                .build();
+        String secret = b.clientSecret;
+        this.tokens = new TokenCache(() -> tokenClient.sendAsync(clientId, secret, scope), options.clock(),
+                TOKEN_STALE_BEFORE_EXPIRY, TOKEN_PREFETCH_BEFORE_EXPIRY);
+    }
+
+    /** A builder; {@code clientId} and {@code clientSecret} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sends to {@code userId} at the default endpoint. Blocks until Alexa queued it. */
+    public String send(String userId, Message message) {
+        return Futures.join(sendAsync(userId, message), SkillMessageClient.OPERATION);
+    }
+
+    /**
+     * Sends to {@code userId} at {@code apiEndpoint} (the one stored for that user). Blocks until
+     * Alexa queued the message.
+     *
+     * @return the message id ({@code X-Amzn-RequestId}), or the empty string when Alexa sent none
+     */
+    public String send(String userId, String apiEndpoint, Message message) {
+        return Futures.join(sendAsync(userId, apiEndpoint, message), SkillMessageClient.OPERATION);
+    }
+
+    /** Sends to {@code userId} in {@code region}. Blocks until Alexa queued the message. */
+    public String send(String userId, AlexaRegion region, Message message) {
+        return send(userId, region.endpoint().toString(), message);
+    }
+
+    /** {@link #send(String, Message)} without blocking. */
+    public CompletableFuture<String> sendAsync(String userId, Message message) {
+        return sendAsync(userId, defaultEndpoint, message);
+    }
+
+    /** {@link #send(String, String, Message)} without blocking. */
+    public CompletableFuture<String> sendAsync(String userId, String apiEndpoint, Message message) {
+        return sendAsync(userId, Endpoints.baseUrl(apiEndpoint, "apiEndpoint"), message);
+    }
+
+    /** {@link #send(String, AlexaRegion, Message)} without blocking. */
+    public CompletableFuture<String> sendAsync(String userId, AlexaRegion region, Message message) {
+        return sendAsync(userId, region.endpoint(), message);
+    }
+
+    private CompletableFuture<String> sendAsync(String userId, URI endpoint, Message message) {
+        Objects.requireNonNull(message, "message");
+        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
+        return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
+                timeout -> attempt(uri, message, timeout, true))
+                .thenApply(SkillMessageClient::messageId);
+    }
+
+    private CompletableFuture<HttpTransport.Response> attempt(URI uri, Message message, Duration timeout,
+            boolean mayRefreshToken) {
+        CompletableFuture<AccessToken> token = tokens.get()
+                .exceptionally(failure -> {
+                    // The token request retried on its own: do not retry it again as part of the send.
+                    throw ApiCaller.finalFailure(failure);
+                });
+        return token.thenCompose(accessToken -> caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
+                SkillMessageClient.request(uri, accessToken.token(), message), timeout)
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
+                        tokens.invalidate(accessToken);
+                        return attempt(uri, message, timeout, false);
+                    }
+                    return CompletableFuture.<HttpTransport.Response>failedFuture(Futures.unwrap(failure));
+                })
+                .thenCompose(f -> f));
+    }
+
+    /**
+     * Sends {@code message} to every recipient, at most {@code bulkConcurrency} at a time, and
+     * blocks until all are done. Never throws for a single recipient's failure.
+     *
+     * @return one result per recipient, in the order given
+     */
+    public List<SendResult> sendToAll(Collection<Recipient> recipients, Message message) {
+        return Futures.join(sendToAllAsync(recipients, message), "send skill messages");
+    }
+
+    /**
+     * {@link #sendToAll} without blocking. Cancelling the returned future stops starting new
+     * sends.
+     */
+    public CompletableFuture<List<SendResult>> sendToAllAsync(Collection<Recipient> recipients, Message message) {
+        Objects.requireNonNull(recipients, "recipients");
+        Objects.requireNonNull(message, "message");
+        List<Recipient> list = List.copyOf(recipients);
+        CompletableFuture<List<SendResult>> all = new CompletableFuture<>();
+        if (list.isEmpty()) {
+            all.complete(List.of());
+            return all;
+        }
+        new BulkSend(list, message, all).start();
+        return all;
+    }
+
+    /** The current access token, fetched or refreshed if needed: usable for other Alexa APIs of the same scope. */
+    public AccessToken accessToken() {
+        return Futures.join(accessTokenAsync(), "get access token");
+    }
+
+    /** {@link #accessToken()} without blocking. */
+    public CompletableFuture<AccessToken> accessTokenAsync() {
+        return tokens.get();
+    }
+
+    /** Does nothing to a transport it did not create; never throws a checked exception. */
+    @Override
+    public void close() {
+    }
+
+    /** Shows the client id, scope and endpoint; never the secret or a token. */
+    @Override
+    public String toString() {
+        return "SkillMessaging[clientId=" + clientId + ", scope=" + scope + ", defaultEndpoint=" + defaultEndpoint + "]";
+    }
+
+    /** Runs a bulk send with bounded concurrency, without recursion on synchronous completions. */
+    private final class BulkSend {
+        private final List<Recipient> recipients;
+        private final Message message;
+        private final CompletableFuture<List<SendResult>> all;
+        private final SendResult[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger remaining;
+
+        BulkSend(List<Recipient> recipients, Message message, CompletableFuture<List<SendResult>> all) {
+            this.recipients = recipients;
+            this.message = message;
+            this.all = all;
+            this.results = new SendResult[recipients.size()];
+            this.remaining = new AtomicInteger(recipients.size());
+        }
+
+        void start() {
+            int workers = Math.min(bulkConcurrency, recipients.size());
+            for (int i = 0; i < workers; i++) {
+                work();
+            }
+        }
+
+        /** Takes recipients one after another until one is still in flight, then returns. */
+        private void work() {
+            while (true) {
+                if (all.isDone()) {
+                    return;
+                }
+                int index = next.getAndIncrement();
+                if (index >= recipients.size()) {
+                    return;
+                }
+                Recipient recipient = recipients.get(index);
+                CompletableFuture<String> sent;
+                try {
+                    sent = sendAsync(recipient.userId(), recipient.apiEndpoint(), message);
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                if (!sent.isDone()) {
+                    sent.whenComplete((id, failure) -> {
+                        record(index, recipient, id, failure);
+                        work();
+                    });
+                    return;
+                }
+                sent.whenComplete((id, failure) -> record(index, recipient, id, failure));
+            }
+        }
+
+        private void record(int index, Recipient recipient, String id, Throwable failure) {
+            Throwable cause = failure == null ? null : Futures.unwrap(failure);
+            results[index] = cause == null ? SendResult.accepted(recipient, id)
+                    : SendResult.failed(recipient, cause instanceof RuntimeException re ? re
+                            : ApiCaller.wrap(cause, SkillMessageClient.OPERATION));
+            if (remaining.decrementAndGet() == 0) {
+                all.complete(List.copyOf(Arrays.asList(results)));
+            }
+        }
+    }
+
+    /** Builds a {@link SkillMessaging}. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        /** Default limit of sends in flight during {@link SkillMessaging#sendToAll}. */
+        public static final int DEFAULT_BULK_CONCURRENCY = 16;
+
+        private String clientId;
+        private String clientSecret;
+        private String scope = AccessTokenClient.SKILL_MESSAGING_SCOPE;
+        private String tokenBaseAddress = AccessTokenClient.API_DOMAIN_BASE_ADDRESS;
+        private String defaultEndpoint = AlexaRegion.NORTH_AMERICA.endpoint().toString();
+        private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
+
+        private Builder() {
+        }
+
+        /** The skill's client id (developer console, Build, Permissions). Required. */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** The skill's client secret. Required. Never logged or shown. */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /** The token scope; {@value AccessTokenClient#SKILL_MESSAGING_SCOPE} by default. */
+        public Builder scope(String scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /** Login-With-Amazon's base address; {@link AccessTokenClient#API_DOMAIN_BASE_ADDRESS} by default. */
+        public Builder tokenBaseAddress(String tokenBaseAddress) {
+            this.tokenBaseAddress = tokenBaseAddress;
+            return this;
+        }
+
+        /** Where sends without an endpoint go; North America by default. */
+        public Builder defaultRegion(AlexaRegion region) {
+            this.defaultEndpoint = region.endpoint().toString();
+            return this;
+        }
+
+        /** Where sends without an endpoint go, as a base URL. */
+        public Builder defaultEndpoint(String apiEndpoint) {
+            this.defaultEndpoint = apiEndpoint;
+            return this;
+        }
+
+        /** Sends in flight at most during a bulk send; 16 by default. */
+        public Builder bulkConcurrency(int bulkConcurrency) {
+            this.bulkConcurrency = bulkConcurrency;
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every missing or invalid setting */
+        public SkillMessaging build() {
+            List<String> problems = new ArrayList<>();
+            if (clientId == null || clientId.isBlank()) {
+                problems.add("clientId");
+            }
+            if (clientSecret == null || clientSecret.isBlank()) {
+                problems.add("clientSecret");
+            }
+            if (scope == null || scope.isBlank()) {
+                problems.add("scope");
+            }
+            if (bulkConcurrency < 1) {
+                problems.add("bulkConcurrency (must be at least 1)");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("SkillMessaging.Builder is missing or has invalid: "
+                        + String.join(", ", problems));
+            }
+            return new SkillMessaging(this);
+        }
+
+        /** Never shows the secret. */
+        @Override
+        public String toString() {
+            return "SkillMessaging.Builder[clientId=" + clientId + ", scope=" + scope + "]";
+        }
+    }
+}
