@@ -95,8 +95,9 @@ public final class AccessTokenClient implements AutoCloseable {
                 "User-Agent", Requests.USER_AGENT);
         HttpTransport.Request request = new HttpTransport.Request("POST", tokenUri, headers, Requests.form(form),
                 caller.options().attemptTimeout());
-        return caller.execute(ErrorMapper.Api.LOGIN_WITH_AMAZON, OPERATION, request, ApiCaller.Idempotency.IDEMPOTENT)
-                .thenApply(response -> parse(response, scope));
+        CompletableFuture<HttpTransport.Response> sent = caller.execute(ErrorMapper.Api.LOGIN_WITH_AMAZON, OPERATION,
+                request, ApiCaller.Idempotency.IDEMPOTENT);
+        return Futures.cancelling(sent.thenApply(response -> parse(response, scope)), sent);
     }
 
     private AccessToken parse(HttpTransport.Response response, String requestedScope) {

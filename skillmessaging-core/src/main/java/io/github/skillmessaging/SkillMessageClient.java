@@ -70,8 +70,9 @@ public final class SkillMessageClient implements AutoCloseable {
     /** {@link #send} without blocking. */
     public CompletableFuture<String> sendAsync(Message message, String userId) {
         HttpTransport.Request request = request(URI.create(baseAddress + userIdSegment(userId)), accessToken, message);
-        return caller.execute(ErrorMapper.Api.ALEXA, OPERATION, request, ApiCaller.Idempotency.IDEMPOTENT)
-                .thenApply(SkillMessageClient::messageId);
+        CompletableFuture<HttpTransport.Response> sent = caller.execute(ErrorMapper.Api.ALEXA, OPERATION, request,
+                ApiCaller.Idempotency.IDEMPOTENT);
+        return Futures.cancelling(sent.thenApply(SkillMessageClient::messageId), sent);
     }
 
     /** The POST of {@code message}. Shared with {@link SkillMessaging}. */

@@ -109,9 +109,9 @@ public final class SkillMessaging implements AutoCloseable {
     private CompletableFuture<String> sendAsync(String userId, URI endpoint, Message message) {
         Objects.requireNonNull(message, "message");
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
-        return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
-                timeout -> attempt(uri, message, timeout, true))
-                .thenApply(SkillMessageClient::messageId);
+        CompletableFuture<HttpTransport.Response> sent = caller.withRetries(SkillMessageClient.OPERATION,
+                ApiCaller.Idempotency.IDEMPOTENT, timeout -> attempt(uri, message, timeout, true));
+        return Futures.cancelling(sent.thenApply(SkillMessageClient::messageId), sent);
     }
 
     private CompletableFuture<HttpTransport.Response> attempt(URI uri, Message message, Duration timeout,

@@ -31,6 +31,19 @@ public final class Futures {
         }
     }
 
+    /**
+     * Makes cancelling {@code downstream} cancel {@code upstream} too (a stage derived with
+     * {@code thenApply} does not pass cancellation back by itself). Returns {@code downstream}.
+     */
+    public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> downstream, CompletableFuture<?> upstream) {
+        downstream.whenComplete((value, error) -> {
+            if (downstream.isCancelled()) {
+                upstream.cancel(true);
+            }
+        });
+        return downstream;
+    }
+
     /** The cause of a {@link CompletionException} or {@link ExecutionException} chain. */
     public static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

@@ -1,0 +1,102 @@
+package io.github.skillmessaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.skillmessaging.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessageTest {
+
+    @Test
+    void serializesAsAmazonDocumentsTheBody() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("Key", "Some Value");
+        data.put("quote", "say \"hi\"");
+        String json = new String(Json.write(new Message(data, 3600)), StandardCharsets.UTF_8);
+        assertThat(json).isEqualTo("{\"data\":{\"Key\":\"Some Value\",\"quote\":\"say \\\"hi\\\"\"},\"expiresAfterSeconds\":3600}");
+    }
+
+    @Test
+    void defaultsToOneHourExpiry() {
+        assertThat(new Message(Map.of()).expiresAfterSeconds()).isEqualTo(3600);
+        assertThat(new Message(Map.of()).expiresAfter()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void emptyDataIsAllowedAndSentAsEmptyObject() {
+        assertThat(new String(Json.write(new Message(Map.of(), 60)), StandardCharsets.UTF_8))
+                .isEqualTo("{\"data\":{},\"expiresAfterSeconds\":60}");
+    }
+
+    @Test
+    void nullDataIsRejected() {
+        assertThatThrownBy(() -> new Message(null, 3600)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("data is required");
+    }
+
+    @Test
+    void nullKeysAndValuesAreRejected() {
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("k", null);
+        assertThatThrownBy(() -> new Message(nullValue)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"k\" is null");
+        Map<String, String> nullKey = new HashMap<>();
+        nullKey.put(null, "v");
+        assertThatThrownBy(() -> new Message(nullKey)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null key");
+    }
+
+    @Test
+    void expiryMustBeBetweenOneMinuteAndOneDay() {
+        assertThat(new Message(Map.of(), 60).expiresAfterSeconds()).isEqualTo(60);
+        assertThat(new Message(Map.of(), 86_400).expiresAfterSeconds()).isEqualTo(86_400);
+        assertThatThrownBy(() -> new Message(Map.of(), 59)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expiresAfterSeconds must be between 60 and 86400, was 59");
+        assertThatThrownBy(() -> new Message(Map.of(), 86_401)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 86401");
+    }
+
+    @Test
+    void durationFactoryTakesWholeSecondsOnly() {
+        assertThat(Message.of(Map.of(), Duration.ofMinutes(5)).expiresAfterSeconds()).isEqualTo(300);
+        assertThatThrownBy(() -> Message.of(Map.of(), Duration.ofMillis(60_500)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Message.of(Map.of(), Duration.ofDays(2))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dataOfExactlySixKilobytesAsAmazonCountsItIsAccepted() {
+        // {"k":"vvv..."} = 8 bytes of structure + value
+        String value = "v".repeat(Message.MAX_DATA_BYTES - 8);
+        Message m = new Message(Map.of("k", value));
+        assertThat(m.dataSize()).isEqualTo(6144);
+    }
+
+    @Test
+    void dataOverSixKilobytesIsRejectedWithItsSize() {
+        String value = "v".repeat(Message.MAX_DATA_BYTES - 7);
+        assertThatThrownBy(() -> new Message(Map.of("k", value))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Message data is 6145 bytes as JSON; Amazon accepts at most 6144");
+    }
+
+    @Test
+    void sizeCountsEscapesAndMultiByteCharacters() {
+        assertThat(new Message(Map.of("k", "\"")).dataSize()).isEqualTo("{\"k\":\"\\\"\"}".length());
+        assertThat(new Message(Map.of("k", "é")).dataSize()).isEqualTo(10);
+    }
+
+    @Test
+    void dataIsCopiedAndUnmodifiable() {
+        Map<String, String> data = new HashMap<>(Map.of("a", "1"));
+        Message m = new Message(data);
+        data.put("b", "2");
+        assertThat(m.data()).containsOnlyKeys("a");
+        assertThatThrownBy(() -> m.data().put("c", "3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
