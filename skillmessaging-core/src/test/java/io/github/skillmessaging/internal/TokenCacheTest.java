@@ -1,0 +1,89 @@
+package io.github.skillmessaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.skillmessaging.AccessToken;
+import io.github.skillmessaging.error.ServerErrorException;
+import io.github.skillmessaging.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+    final MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
+    final List<CompletableFuture<AccessToken>> fetches = new CopyOnWriteArrayList<>();
+    final TokenCache cache = new TokenCache(() -> {
+        CompletableFuture<AccessToken> f = new CompletableFuture<>();
+        fetches.add(f);
+        return f;
+    }, clock, Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+    AccessToken token(String value) {
+        return new AccessToken(value, "bearer", "s", Duration.ofHours(1), clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void callersWaitingForTheSameRefreshShareIt() {
+        CompletableFuture<AccessToken> a = cache.get();
+        CompletableFuture<AccessToken> b = cache.get();
+        assertThat(fetches).hasSize(1);
+        fetches.get(0).complete(token("t1"));
+        assertThat(a.join().token()).isEqualTo("t1");
+        assertThat(b.join().token()).isEqualTo("t1");
+        assertThat(cache.get().join().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(1);
+    }
+
+    @Test
+    void aFailedRefreshReachesItsWaitersAndIsNotCached() {
+        CompletableFuture<AccessToken> a = cache.get();
+        fetches.get(0).completeExceptionally(new ServerErrorException("get access token", 503, Map.of(), ""));
+        assertThat(a).isCompletedExceptionally();
+        CompletableFuture<AccessToken> b = cache.get();
+        assertThat(fetches).hasSize(2);
+        fetches.get(1).complete(token("t2"));
+        assertThat(b.join().token()).isEqualTo("t2");
+    }
+
+    @Test
+    void aFailedBackgroundRefreshKeepsTheValidTokenInUse() {
+        cache.get();
+        fetches.get(0).complete(token("t1"));
+        clock.advance(Duration.ofMinutes(56));
+        assertThat(cache.get().join().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(2);
+        fetches.get(1).completeExceptionally(new ServerErrorException("get access token", 500, Map.of(), ""));
+        assertThat(cache.get().join().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(3); // tries again, still in the background
+    }
+
+    @Test
+    void invalidatingAnOldTokenKeepsANewerOne() {
+        cache.get();
+        AccessToken t1 = token("t1");
+        fetches.get(0).complete(t1);
+        cache.invalidate(t1);
+        cache.get();
+        fetches.get(1).complete(token("t2"));
+        cache.invalidate(t1); // a late 403 for the old token
+        assertThat(cache.get().join().token()).isEqualTo("t2");
+        assertThat(fetches).hasSize(2);
+    }
+
+    @Test
+    void cancellingOneWaiterDoesNotCancelTheSharedRefresh() {
+        CompletableFuture<AccessToken> a = cache.get();
+        CompletableFuture<AccessToken> b = cache.get();
+        a.cancel(true);
+        fetches.get(0).complete(token("t1"));
+        assertThat(b.join().token()).isEqualTo("t1");
+    }
+
+    @Test
+    void clientsGivenNoTransportShareOneHttpClient() {
+        assertThat(ClientOptions.defaults().transport()).isSameAs(ClientOptions.defaults().transport());
+    }
+}
