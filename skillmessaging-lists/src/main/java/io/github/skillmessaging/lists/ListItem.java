@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * An item of a household list.
  *
- * <p>Times are read as {@link io.github.skillmessaging.lists.internal.Times} describes: any of the
- * formats Amazon has used, never in the JVM's time zone; a time that cannot be read is empty.
+ * <p>Times are read from ISO-8601 with {@code Z} or an offset, ISO-8601 without a zone (taken as
+ * UTC), epoch milliseconds, RFC 1123, and the {@code Wed Jul 19 23:24:10 UTC 2017} form of Amazon's
+ * docs; never in the JVM's time zone. A time in any other form is empty rather than an error, so
+ * that a new format does not make a whole list unreadable.
  *
  * @param id the item id (stable when the skill is re-enabled)
  * @param version the version to send back with an update; {@code 0} when Amazon sent none

@@ -50,6 +50,9 @@ import java.util.function.Function;
  * of the SDK, with two list-specific types: {@link ListPermissionException} for 403 and
  * {@link ListVersionConflictException} for 409 to an update. Deletes that fail throw like any call.
  *
+ * <p>Blank ids, names and values are refused at once with an {@link IllegalArgumentException},
+ * by the {@code ...Async} forms too, before anything is sent.
+ *
  * <p>The token is never shown by {@link #toString()}, in logs or in exception messages. Thread-safe;
  * cheap to create per request, it shares the JVM-wide HTTP client unless given one.
  */
@@ -69,6 +72,10 @@ public final class ListManagementClient implements AutoCloseable {
         if (apiAccessToken == null || apiAccessToken.isBlank()) {
             throw new IllegalArgumentException("apiAccessToken must not be blank");
         }
+        if (apiAccessToken.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // refused here, so that the HTTP client's own message never quotes the token
+            throw new IllegalArgumentException("apiAccessToken must not contain control characters");
+        }
         this.apiAccessToken = apiAccessToken;
         this.caller = new ApiCaller(options);
     }
@@ -79,7 +86,8 @@ public final class ListManagementClient implements AutoCloseable {
      * @param apiEndpoint {@code context.System.apiEndpoint} of the request, e.g.
      *     {@code https://api.eu.amazonalexa.com}
      * @param apiAccessToken {@code context.System.apiAccessToken} of the same request
-     * @throws IllegalArgumentException when the endpoint is not a valid https URL or the token is blank
+     * @throws IllegalArgumentException when the endpoint is not a valid https URL or the token is
+     *     blank or has control characters
      */
     public static ListManagementClient create(String apiEndpoint, String apiAccessToken) {
         return builder().apiEndpoint(apiEndpoint).apiAccessToken(apiAccessToken).build();

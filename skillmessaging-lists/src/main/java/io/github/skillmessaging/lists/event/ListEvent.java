@@ -7,8 +7,9 @@ import java.util.Optional;
  * A household list event: a list ({@link ListCreatedEvent}, {@link ListUpdatedEvent},
  * {@link ListDeletedEvent}) or its items ({@link ListItemsEvent}) changed.
  *
- * <p>Times are read as {@link io.github.skillmessaging.lists.internal.Times} describes, never in
- * the JVM's time zone; a time that cannot be read is empty.
+ * <p>Times are read as for {@link io.github.skillmessaging.lists.ListItem}: ISO-8601 (no zone means
+ * UTC), epoch milliseconds, RFC 1123 or the {@code Wed Jul 19 23:24:10 UTC 2017} form, never in
+ * the JVM's time zone; a time in any other form is empty.
  */
 public sealed interface ListEvent permits ListItemsEvent, ListCreatedEvent, ListUpdatedEvent, ListDeletedEvent {
     /** The request type, e.g. {@code AlexaHouseholdListEvent.ItemsCreated}. */
