@@ -61,7 +61,7 @@ public final class ListManagementClient implements AutoCloseable {
     public static final String LISTS_PATH = "/v2/householdlists/";
 
     /** Most pages {@link #getAllItems} follows before giving up on a {@code links.next} that never ends. */
-    static final int MAX_PAGES = 1_000;
+    public static final int MAX_PAGES = 1_000;
 
     private final URI apiEndpoint;
     private final String apiAccessToken;
