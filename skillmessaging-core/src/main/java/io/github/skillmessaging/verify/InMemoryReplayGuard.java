@@ -55,7 +55,7 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         if (byId.containsKey(requestId)) {
             return false;
         }
-        if (!expiresAt.isAfter(now)) {
+        if (expiresAt.isBefore(now)) {
             return true; // already expired: nothing to remember
         }
         while (byId.size() >= maxEntries) {
@@ -82,7 +82,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     }
 
     private void purgeExpired(Instant now) {
-        while (!byExpiry.isEmpty() && !byExpiry.first().expiresAt().isAfter(now)) {
+        // kept through expiresAt itself, as the verifier still accepts a request at acceptedUntil
+        while (!byExpiry.isEmpty() && byExpiry.first().expiresAt().isBefore(now)) {
             byId.remove(byExpiry.pollFirst().requestId());
         }
     }

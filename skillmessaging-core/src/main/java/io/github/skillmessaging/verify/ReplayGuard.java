@@ -28,8 +28,8 @@ import java.time.Instant;
 public interface ReplayGuard {
 
     /**
-     * Records {@code requestId} until {@code expiresAt} and returns true if it was not already
-     * recorded (and unexpired); false for a duplicate.
+     * Records {@code requestId} until {@code expiresAt} (inclusive) and returns true if it was not
+     * already recorded and unexpired; false for a duplicate.
      */
     boolean firstSeen(String requestId, Instant expiresAt);
 
