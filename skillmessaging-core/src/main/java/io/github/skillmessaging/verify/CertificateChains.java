@@ -4,15 +4,19 @@ import io.github.skillmessaging.http.HttpTransport;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
-import java.security.cert.PKIXParameters;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,22 +176,7 @@ final class CertificateChains {
             throw new RequestVerificationException(VerificationRule.CERT_EXPIRED,
                     "the signing certificate from " + url + " is not valid before " + signer.getNotBefore().toInstant());
         }
-        List<X509Certificate> path = orderedPath(certs);
-        if (!isAnchor(signer)) {
-            try {
-                PKIXParameters params = new PKIXParameters(trustAnchors);
-                params.setRevocationEnabled(false);
-                params.setDate(date);
-                CertPathValidator.getInstance("PKIX")
-                        .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
-            } catch (CertPathValidatorException e) {
-                throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                        "the chain from " + url + " does not validate to a trusted root: " + e.getMessage(), e);
-            } catch (GeneralSecurityException e) {
-                throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                        "the chain from " + url + " could not be validated: " + e, e);
-            }
-        }
+        List<X509Certificate> path = isAnchor(signer) ? List.of(signer) : buildPath(url, signer, certs, date);
         checkSan(url, signer);
         Instant expiresAt = path.stream().map(c -> c.getNotAfter().toInstant()).min(Comparator.naturalOrder()).orElseThrow();
         return new TrustedChain(signer, expiresAt);
@@ -219,30 +207,32 @@ final class CertificateChains {
     }
 
     /**
-     * The signer (first certificate) followed by its issuers as found in the rest of the chain,
-     * whatever their order; certificates that are trust anchors themselves are left out.
+     * A PKIX path from {@code signer} to one of the trust anchors, built from the downloaded
+     * certificates in any order; cross-signed and surplus certificates are tolerated, nothing is
+     * fetched from elsewhere and revocation is not checked.
      */
-    private List<X509Certificate> orderedPath(List<X509Certificate> certs) {
-        List<X509Certificate> path = new ArrayList<>();
-        LinkedList<X509Certificate> rest = new LinkedList<>(certs.subList(1, certs.size()));
-        X509Certificate current = certs.get(0);
-        path.add(current);
-        while (!current.getIssuerX500Principal().equals(current.getSubjectX500Principal())) {
-            X509Certificate issuer = null;
-            for (X509Certificate candidate : rest) {
-                if (candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
-                    issuer = candidate;
-                    break;
-                }
+    private List<X509Certificate> buildPath(URI url, X509Certificate signer, List<X509Certificate> certs, Date date) {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(signer);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(trustAnchors, target);
+            params.setRevocationEnabled(false);
+            params.setDate(date);
+            params.setMaxPathLength(MAX_CERTIFICATES);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certs)));
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            List<X509Certificate> path = new ArrayList<>();
+            for (Certificate c : result.getCertPath().getCertificates()) {
+                path.add((X509Certificate) c);
             }
-            if (issuer == null || isAnchor(issuer)) {
-                break;
-            }
-            rest.remove(issuer);
-            path.add(issuer);
-            current = issuer;
+            return path;
+        } catch (CertPathBuilderException e) {
+            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
+                    "the chain from " + url + " does not validate to a trusted root: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
+                    "the chain from " + url + " could not be validated: " + e, e);
         }
-        return path;
     }
 
     private boolean isAnchor(X509Certificate cert) {

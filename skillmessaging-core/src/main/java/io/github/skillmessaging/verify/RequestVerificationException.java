@@ -13,10 +13,12 @@ public class RequestVerificationException extends SkillMessagingException {
 
     private final VerificationRule rule;
 
+    /** A failure of {@code rule}; {@code message} must not contain the body, tokens or the signature. */
     public RequestVerificationException(VerificationRule rule, String message) {
         this(rule, message, null);
     }
 
+    /** A failure of {@code rule} caused by {@code cause}. */
     public RequestVerificationException(VerificationRule rule, String message, Throwable cause) {
         super("Request verification failed [" + Objects.requireNonNull(rule, "rule") + "]: " + message, cause);
         this.rule = rule;

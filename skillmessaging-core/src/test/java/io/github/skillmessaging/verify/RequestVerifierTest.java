@@ -109,6 +109,27 @@ class RequestVerifierTest {
         }
 
         @Test
+        void aChainEndingInACrossSignedRoot_validatesToTheTrustedSelfSignedRoot() {
+            byte[] body = TestPki.body(INTENT, NOW);
+            byte[] chain = TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE, TestPki.CROSS_SIGNED_ROOT);
+
+            assertThat(verifierServing(chain).verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+        }
+
+        @Test
+        void aChainEndingInACrossSignedRoot_validatesToTheOlderRootWhenOnlyThatIsTrusted() {
+            byte[] body = TestPki.body(INTENT, NOW);
+            RequestVerifier legacyTrust = RequestVerifier.builder()
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .trustAnchors(java.util.Set.of(new java.security.cert.TrustAnchor(TestPki.LEGACY_ROOT, null)))
+                    .transport(new FakeTransport().serve(AMAZON_URL,
+                            TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE, TestPki.CROSS_SIGNED_ROOT)))
+                    .build();
+
+            assertThat(legacyTrust.verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+        }
+
+        @Test
         void aMessageWithoutAnApplicationId_passesWhenNoAllowListIsSet() {
             byte[] body = TestPki.body(MESSAGE, "id-1", NOW.toString(), null);
 

@@ -43,6 +43,9 @@ final class TestPki {
     static final X509Certificate LEAF = leaf("echo-api.amazon.com", NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)));
 
     static final X509Certificate EVIL_ROOT = ca("CN=Test Root CA", OTHER_KEY, null, null);
+    /** Another root, and the trusted root's name and key certified by it (a cross-signed root). */
+    static final X509Certificate LEGACY_ROOT = ca("CN=Test Legacy Root", OTHER_KEY, null, null);
+    static final X509Certificate CROSS_SIGNED_ROOT = ca("CN=Test Root CA", ROOT_KEY, LEGACY_ROOT, OTHER_KEY.getPrivate());
     static final X509Certificate EVIL_INTERMEDIATE = ca("CN=Test Intermediate CA", INTERMEDIATE_KEY, EVIL_ROOT, OTHER_KEY.getPrivate());
 
     private TestPki() {
