@@ -43,8 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * in the builder), then those added. Converters may be added at any time, also after parsing
  * started, from any thread; the next parse sees them. Precedence is described in
  * {@link RequestTypeConverter}: exact types win over prefixes; otherwise the most recently
- * registered converter wins. Adding a converter of a class already registered replaces that
- * converter in place (same precedence), so registering the same converter again — e.g.
+ * registered converter wins. Adding a converter of a class already registered with the same
+ * declared types and prefixes replaces that one in place (its precedence is kept), so
+ * registering the same converter again — e.g.
  * {@code register(new MessageReceivedRequestTypeConverter())} on every invocation — is harmless
  * and does not grow the registry. A type no converter handles becomes an {@link UnknownRequest}.
  *
@@ -323,6 +324,13 @@ public final class RequestConverter {
 
     /** A converter and the types it declared when registered. */
     private record Registration(RequestTypeConverter converter, Set<String> exactTypes, Set<String> prefixes) {
+        /** Same class declaring the same types: a repeated registration of one converter. */
+        boolean isSameAs(Registration other) {
+            return converter.getClass() == other.converter.getClass()
+                    && exactTypes.equals(other.exactTypes)
+                    && prefixes.equals(other.prefixes);
+        }
+
         static Registration of(RequestTypeConverter converter) {
             Objects.requireNonNull(converter, "converter");
             return new Registration(converter,
@@ -360,10 +368,9 @@ public final class RequestConverter {
 
         Registry with(Registration registration) {
             List<Registration> next = new ArrayList<>(registrations);
-            Class<?> type = registration.converter().getClass();
             int existing = -1;
             for (int i = 0; i < next.size(); i++) {
-                if (next.get(i).converter().getClass() == type) {
+                if (next.get(i).isSameAs(registration)) {
                     existing = i;
                     break;
                 }
