@@ -2,7 +2,6 @@ package io.github.skillmessaging.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.skillmessaging.error.RequestParseException;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestFields {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
+    private static final double MAX_MILLIS_AS_DOUBLE = 9.0e18;
 
     private RequestFields() {
     }
@@ -96,8 +96,13 @@ public final class RequestFields {
                 return value.canConvertToLong() ? Optional.of(Instant.ofEpochMilli(value.longValue())) : Optional.empty();
             }
             if (value.isNumber()) {
-                BigDecimal millis = value.decimalValue();
-                return Optional.of(Instant.ofEpochMilli(millis.toBigInteger().longValueExact()));
+                // Fractional milliseconds: read as a double (never a BigDecimal, whose exponent
+                // could be huge), dropping the fraction; out of range or infinite is absent.
+                double millis = value.doubleValue();
+                if (!Double.isFinite(millis) || Math.abs(millis) >= MAX_MILLIS_AS_DOUBLE) {
+                    return Optional.empty();
+                }
+                return Optional.of(Instant.ofEpochMilli((long) Math.floor(millis)));
             }
             if (value.isTextual()) {
                 return parseInstantText(value.asText().trim());

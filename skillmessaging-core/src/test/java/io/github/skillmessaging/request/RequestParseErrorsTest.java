@@ -122,6 +122,15 @@ class RequestParseErrorsTest {
                 .isEqualTo("request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"'1e999'", "'-1E400'", "'1791111111111111E1111111111111111111'", "'9.3e18'",
+        "'99999999999999999999'", "'\"99999999999999999999\"'", "'\"2026-11-25\"'", "'true'", "'{}'"})
+    void outOfRangeOrOddTimestamps_areRejectedAsUnreadable(String timestamp) {
+        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": " + timestamp + "}"))
+                .getMessage())
+                .isEqualTo("request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds");
+    }
+
     @Test
     void missingVersion_isRejected() {
         String json = withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0}").replace("\"version\": \"1.0\",", "");

@@ -31,6 +31,8 @@ class TimestampParsingTest {
         "'1795600800123'                        | 2026-11-25T10:00:00.123Z",
         "'\"1795600800000\"'                    | 2026-11-25T10:00:00Z",
         "'1795600800000.0'                      | 2026-11-25T10:00:00Z",
+        "'1795600800123.9'                      | 2026-11-25T10:00:00.123Z",
+        "'1.7956008E12'                         | 2026-11-25T10:00:00Z",
     })
     void isoTextAndEpochMillis_areRead(String timestampJson, String expected) {
         assertThat(timestampOf(timestampJson)).isEqualTo(Instant.parse(expected));
