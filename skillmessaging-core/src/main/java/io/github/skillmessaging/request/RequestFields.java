@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Lenient readers of request JSON for {@link RequestTypeConverter} authors: a missing field, a
  * JSON {@code null} or a value of the wrong kind reads as absent, never as an exception, except
- * in {@link #header} whose fields are required. Error messages name fields, never values.
+ * in {@link #header} and {@link #requiredText}. Error messages name fields, never values.
  */
 public final class RequestFields {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
@@ -128,7 +128,14 @@ public final class RequestFields {
         return Optional.of(((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
     }
 
-    static String requiredText(JsonNode object, String field, String path) {
+    /**
+     * The string {@code object.field}, which must be there.
+     *
+     * @param path the field's path in the request, for the error message, e.g.
+     *     {@code request.body.listId}
+     * @throws RequestParseException when the field is missing, {@code null} or not a string
+     */
+    public static String requiredText(JsonNode object, String field, String path) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             throw new RequestParseException(path + " is missing");

@@ -13,7 +13,8 @@ import java.util.Set;
  * always wins over one whose {@link #requestTypePrefixes()} match it (catch-all), whatever the
  * registration order. Among exact matches, the most recently registered converter wins; among
  * prefix matches, the longest prefix, then the most recently registered. Both sets are read once,
- * at registration.
+ * at registration. Registering a converter of the same class with the same sets again replaces the
+ * earlier one in place.
  */
 public interface RequestTypeConverter {
     /** The request types this converter handles, compared exactly, e.g. {@code Messaging.MessageReceived}. */
