@@ -1,0 +1,28 @@
+package io.github.skillmessaging.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts {@code Messaging.MessageReceived} into {@link MessageReceivedRequest}. Always
+ * registered; the class exists under this name for users of the .NET library, whose setup line
+ * {@code RequestConverter.register(new MessageReceivedRequestTypeConverter())} is harmless here.
+ */
+public final class MessageReceivedRequestTypeConverter implements RequestTypeConverter {
+    @Override
+    public Set<String> requestTypes() {
+        return Set.of(MessageReceivedRequest.TYPE);
+    }
+
+    @Override
+    public Request convert(JsonNode request) {
+        Map<String, String> message = new LinkedHashMap<>();
+        RequestFields.object(request, "message").ifPresent(object -> object.properties().forEach(entry -> {
+            JsonNode value = entry.getValue();
+            message.put(entry.getKey(), value.isTextual() ? value.asText() : value.toString());
+        }));
+        return new MessageReceivedRequest(RequestFields.header(request), message);
+    }
+}
