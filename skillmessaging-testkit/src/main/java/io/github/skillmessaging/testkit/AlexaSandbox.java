@@ -326,12 +326,13 @@ public final class AlexaSandbox implements AutoCloseable {
             }
             state.messages.add(new ReceivedMessage(messageId, userId, data, expires, state.now()));
         }
-        exchange.getResponseHeaders().set("X-Amzn-RequestId", messageId);
-        exchange.sendResponseHeaders(202, -1);
-        exchange.close();
+        // Queued before the 202 goes out, so that awaitIdle() after a send always covers it.
         JsonNode messageData = body.get("data").deepCopy();
         deliverer.deliver(skill, user, "Messaging.MessageReceived", request -> request.set("message", messageData),
                 Duration.ofSeconds(expires));
+        exchange.getResponseHeaders().set("X-Amzn-RequestId", messageId);
+        exchange.sendResponseHeaders(202, -1);
+        exchange.close();
     }
 
     private static void messagingError(HttpExchange exchange, int status, String message) throws IOException {

@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * Sends requests to skills as Alexa does: signed with the sandbox chain, acknowledged by a 2xx,
  * otherwise sent again after a wait that doubles, with the same body and timestamp, until the
- * request expires.
+ * request expires. First attempts to one skill go out one at a time in the order the requests
+ * arose (so traces read in order); redeliveries come when their wait is over.
  */
 public final class Deliverer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging.testkit");
@@ -42,6 +43,8 @@ public final class Deliverer implements AutoCloseable {
     });
     private final List<Delivery> deliveries = new ArrayList<>(); // guarded by this
     private int pending; // guarded by this
+    /** Per skill, the first attempt of the last request queued: first attempts go out in order. */
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> tails = new java.util.HashMap<>();
 
     public Deliverer(SandboxState state, SandboxCertificates certificates, String certificateChainUrl,
             Duration initialBackoff, Function<SandboxState.UserState, String> apiEndpointOf) {
@@ -88,11 +91,14 @@ public final class Deliverer implements AutoCloseable {
         synchronized (this) {
             deliveries.add(delivery);
             pending++;
+            java.util.concurrent.CompletableFuture<Void> tail = tails.getOrDefault(skill.applicationId(),
+                    java.util.concurrent.CompletableFuture.completedFuture(null));
+            tails.put(skill.applicationId(), tail.thenComposeAsync(ignored -> attempt(delivery, initialBackoff), timer));
         }
-        timer.execute(() -> attempt(delivery, initialBackoff));
     }
 
-    private void attempt(Delivery d, Duration nextWait) {
+    /** One attempt; the future completes when the skill answered or the exchange failed. */
+    private java.util.concurrent.CompletableFuture<Void> attempt(Delivery d, Duration nextWait) {
         HttpRequest request = HttpRequest.newBuilder(d.skill.endpoint())
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -103,7 +109,7 @@ public final class Deliverer implements AutoCloseable {
         synchronized (this) {
             d.attempts++;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             int status = response == null ? 0 : response.statusCode();
             boolean ok = status / 100 == 2;
             boolean retry;
@@ -128,6 +134,7 @@ public final class Deliverer implements AutoCloseable {
             if (retry && !timer.isShutdown()) {
                 timer.schedule(() -> attempt(d, nextWait.multipliedBy(2)), nextWait.toMillis(), TimeUnit.MILLISECONDS);
             }
+            return null;
         });
     }
 
