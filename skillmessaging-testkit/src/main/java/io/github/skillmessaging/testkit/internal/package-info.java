@@ -1,0 +1,2 @@
+/** The sandbox's implementation: state, HTTP handlers, deliveries, DER encoding. Not public API. */
+package io.github.skillmessaging.testkit.internal;
