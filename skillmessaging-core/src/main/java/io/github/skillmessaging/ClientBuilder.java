@@ -82,7 +82,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** The shared settings, for the concrete builder's {@code build()}. Not for application code. */
+    /**
+     * The shared settings, for the concrete builder's {@code build()}. For the SDK's own modules:
+     * its type is internal and not exported to applications.
+     */
+    @SuppressWarnings("exports")
     protected final ClientOptions options() {
         return new ClientOptions(transport, retryPolicy, attemptTimeout, clock, sleeper);
     }

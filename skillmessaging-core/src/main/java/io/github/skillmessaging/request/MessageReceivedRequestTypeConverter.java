@@ -11,6 +11,10 @@ import java.util.Set;
  * {@code RequestConverter.register(new MessageReceivedRequestTypeConverter())} is harmless here.
  */
 public final class MessageReceivedRequestTypeConverter implements RequestTypeConverter {
+    /** The converter; stateless, so one instance can serve any number of registries. */
+    public MessageReceivedRequestTypeConverter() {
+    }
+
     @Override
     public Set<String> requestTypes() {
         return Set.of(MessageReceivedRequest.TYPE);

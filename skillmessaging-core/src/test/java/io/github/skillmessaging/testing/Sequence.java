@@ -13,7 +13,6 @@ public final class Sequence {
     private Sequence() {
     }
 
-    @SafeVarargs
     public static void stub(WireMockExtension wm, Supplier<MappingBuilder> request, ResponseDefinitionBuilder... responses) {
         String scenario = "seq-" + UUID.randomUUID();
         for (int i = 0; i < responses.length; i++) {

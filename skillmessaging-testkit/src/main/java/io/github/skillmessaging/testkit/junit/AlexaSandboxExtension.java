@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The sandbox it starts redelivers unacknowledged requests after {@value #TEST_REDELIVERY_MILLIS} ms
  * (not Amazon's 30 s) so tests stay fast; {@link #configured} changes anything.
  */
+@SuppressWarnings("exports") // JUnit is an optional dependency: users of this class have it anyway
 public final class AlexaSandboxExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     /** The first redelivery wait of a sandbox started by this extension. */
     public static final long TEST_REDELIVERY_MILLIS = 50;
