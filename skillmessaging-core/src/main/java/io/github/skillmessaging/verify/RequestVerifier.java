@@ -1,6 +1,7 @@
 package io.github.skillmessaging.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.skillmessaging.request.RequestFields;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
 import io.github.skillmessaging.internal.Json;
@@ -339,24 +340,11 @@ public final class RequestVerifier {
         return value.asText();
     }
 
-    /** ISO-8601 with {@code Z} or an offset, or epoch milliseconds (some events have used numbers). */
+    /** Read as the request model reads it ({@link RequestFields#toInstant}), so both agree on every request. */
     private static Instant timestamp(JsonNode value) {
-        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
-            return Instant.ofEpochMilli(value.asLong());
-        }
-        if (value != null && value.isTextual()) {
-            String text = value.asText().trim();
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                try {
-                    return OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException ignored) {
-                    // fall through
-                }
-            }
-        }
-        throw new RequestVerificationException(VerificationRule.MALFORMED_BODY, "request.timestamp is missing or not an ISO-8601 instant");
+        return (value == null ? Optional.<Instant>empty() : RequestFields.toInstant(value)).orElseThrow(
+                () -> new RequestVerificationException(VerificationRule.MALFORMED_BODY,
+                        "request.timestamp is missing or not an ISO-8601 instant or epoch milliseconds"));
     }
 
     private static Optional<String> applicationId(JsonNode root) {
