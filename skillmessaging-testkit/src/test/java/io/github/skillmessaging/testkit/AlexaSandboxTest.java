@@ -261,4 +261,58 @@ class AlexaSandboxTest {
         assertThat(catchThrowable(() -> messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of()))))
                 .as("after SkillDisabled the user is unknown to the skill").isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void anUnacknowledgedMessageExpiresAndIsNotDeliveredAgain() throws Exception {
+        MutableClockForSandbox clock = new MutableClockForSandbox();
+        try (AlexaSandbox timed = AlexaSandbox.builder().clock(clock).redeliveryBackoff(Duration.ofMillis(20)).start();
+                RecordingSkill failing = new RecordingSkill()) {
+            SandboxSkill s = timed.registerSkill(failing.endpoint());
+            SandboxUser user = timed.createUser(AlexaRegion.NORTH_AMERICA);
+            user.enableSkill(s);
+            assertThat(timed.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            Integer[] refusals = new Integer[1000];
+            java.util.Arrays.fill(refusals, 503);
+            failing.answer(refusals);
+            SkillMessaging client = SkillMessaging.builder().clientId(s.clientId()).clientSecret(s.clientSecret())
+                    .tokenBaseAddress(timed.lwaBaseAddress()).clock(clock).build();
+            client.send(user.userId(), user.apiEndpoint(), new Message(Map.of("k", "v"), 60));
+            for (int i = 0; i < 200 && failing.received().size() < 3; i++) {
+                Thread.sleep(10);
+            }
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(timed.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            DeliveredRequest message = timed.deliveredRequests().get(timed.deliveredRequests().size() - 1);
+            assertThat(message.type()).isEqualTo("Messaging.MessageReceived");
+            assertThat(message.expired()).isTrue();
+            assertThat(message.acknowledged()).isFalse();
+            assertThat(message.lastStatus()).isEqualTo(503);
+            int attempts = failing.received().size();
+            Thread.sleep(200);
+            assertThat(failing.received()).hasSize(attempts);
+        }
+    }
+
+    @Test
+    void everyRequestTheSandboxSendsParsesIntoTheTypedModel() {
+        SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);
+        user.enableSkill(skill).linkAccount(skill, "acct-1").grantListPermissions(skill)
+                .grantPermissions(skill, "alexa::profile:email:read");
+        user.addItem(user.shoppingListId(), "milk");
+        messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of("k", "v")));
+        user.disableSkill(skill);
+        assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        List<Class<?>> types = endpoint.received().stream()
+                .<Class<?>>map(r -> io.github.skillmessaging.request.RequestConverter.parse(r.body()).request().getClass())
+                .toList();
+        assertThat(types).containsExactly(io.github.skillmessaging.request.SkillEnabledRequest.class,
+                io.github.skillmessaging.request.SkillAccountLinkedRequest.class,
+                io.github.skillmessaging.request.SkillPermissionAcceptedRequest.class,
+                io.github.skillmessaging.request.SkillPermissionChangedRequest.class,
+                types.get(4), // the list event: typed when the lists module's converter is on the class path
+                io.github.skillmessaging.request.MessageReceivedRequest.class,
+                io.github.skillmessaging.request.SkillDisabledRequest.class);
+        assertThat(io.github.skillmessaging.request.RequestConverter.parse(endpoint.received().get(4).body()).request()
+                .type()).isEqualTo("AlexaHouseholdListEvent.ItemsCreated");
+    }
 }
