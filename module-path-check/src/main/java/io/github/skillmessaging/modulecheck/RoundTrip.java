@@ -3,6 +3,8 @@ package io.github.skillmessaging.modulecheck;
 import io.github.skillmessaging.AlexaRegion;
 import io.github.skillmessaging.Message;
 import io.github.skillmessaging.SkillMessaging;
+import io.github.skillmessaging.lists.ItemStatus;
+import io.github.skillmessaging.lists.ListManagementClient;
 import io.github.skillmessaging.request.MessageReceivedRequest;
 import io.github.skillmessaging.request.RequestConverter;
 import io.github.skillmessaging.request.SkillRequest;
@@ -35,18 +37,26 @@ public final class RoundTrip {
                 SkillRequest request = RequestConverter.parse(body);
                 if (request.request() instanceof MessageReceivedRequest message) {
                     received.add(message.message());
+                    ListManagementClient lists = ListManagementClient.create(request.system().apiEndpoint().orElseThrow(),
+                            request.system().apiAccessToken().orElseThrow());
+                    lists.createItem(lists.findToDoList().orElseThrow().listId(), message.message().get("from"),
+                            ItemStatus.ACTIVE);
                 }
                 return SkillResponse.speak("ok").toBytes();
             })) {
                 SandboxSkill skill = sandbox.registerSkill(endpoint.uri());
                 SandboxUser user = sandbox.createUser(AlexaRegion.FAR_EAST);
-                user.enableSkill(skill);
+                user.enableSkill(skill).grantListPermissions(skill);
                 try (SkillMessaging messaging = SkillMessaging.builder().clientId(skill.clientId())
                         .clientSecret(skill.clientSecret()).tokenBaseAddress(sandbox.lwaBaseAddress()).build()) {
                     messaging.send(user.userId(), user.apiEndpoint(), new Message(Map.of("from", "module path")));
                 }
                 if (!sandbox.awaitIdle(Duration.ofSeconds(10))) {
                     throw new IllegalStateException("The sandbox did not finish delivering");
+                }
+                List<String> todo = user.items(user.toDoListId()).stream().map(i -> i.value()).toList();
+                if (!todo.equals(List.of("module path"))) {
+                    throw new IllegalStateException("The Alexa to-do list holds " + todo);
                 }
             }
         }
