@@ -9,4 +9,7 @@ module io.github.skillmessaging.lists {
 
     // Jackson reads and writes the list models reflectively.
     opens io.github.skillmessaging.lists to com.fasterxml.jackson.databind;
+
+    provides io.github.skillmessaging.request.RequestTypeConverter
+            with io.github.skillmessaging.lists.event.ListEventConverter;
 }

@@ -5,6 +5,7 @@ import io.github.skillmessaging.Message;
 import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.lists.ItemStatus;
 import io.github.skillmessaging.lists.ListManagementClient;
+import io.github.skillmessaging.lists.event.ListItemsCreatedEvent;
 import io.github.skillmessaging.request.MessageReceivedRequest;
 import io.github.skillmessaging.request.RequestConverter;
 import io.github.skillmessaging.request.SkillRequest;
@@ -27,7 +28,10 @@ public final class RoundTrip {
     private RoundTrip() {
     }
 
-    /** Runs the round trip and returns the messages the skill received. */
+    /**
+     * Runs the round trip and returns what the skill received: the message, then the typed list
+     * event for the item it wrote.
+     */
     public static List<Map<String, String>> run() {
         List<Map<String, String>> received = new CopyOnWriteArrayList<>();
         try (AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(50)).start()) {
@@ -35,6 +39,9 @@ public final class RoundTrip {
             try (LocalSkillEndpoint endpoint = LocalSkillEndpoint.start((body, headers) -> {
                 verifier.verify(body, headers);
                 SkillRequest request = RequestConverter.parse(body);
+                if (request.request() instanceof ListItemsCreatedEvent created) {
+                    received.add(Map.of("event", created.type()));   // typed: ServiceLoader found the lists converter
+                }
                 if (request.request() instanceof MessageReceivedRequest message) {
                     received.add(message.message());
                     ListManagementClient lists = ListManagementClient.create(request.system().apiEndpoint().orElseThrow(),

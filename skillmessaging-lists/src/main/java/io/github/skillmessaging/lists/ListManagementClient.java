@@ -15,6 +15,8 @@ import io.github.skillmessaging.internal.ErrorMapper;
 import io.github.skillmessaging.internal.Futures;
 import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.internal.Requests;
+import io.github.skillmessaging.request.SkillRequest;
+import io.github.skillmessaging.request.SystemContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,6 +93,19 @@ public final class ListManagementClient implements AutoCloseable {
      */
     public static ListManagementClient create(String apiEndpoint, String apiAccessToken) {
         return builder().apiEndpoint(apiEndpoint).apiAccessToken(apiAccessToken).build();
+    }
+
+    /**
+     * A client with default settings for the user of {@code request}: its
+     * {@code context.System.apiEndpoint} and {@code apiAccessToken}. Any request carries them,
+     * {@code Messaging.MessageReceived} included: that is how a skill writes to a list out of
+     * session. Use the client while handling that request: the token expires.
+     *
+     * @throws IllegalArgumentException when the request has no {@code apiEndpoint} or no
+     *     {@code apiAccessToken}
+     */
+    public static ListManagementClient forRequest(SkillRequest request) {
+        return builder().request(request).build();
     }
 
     /** A builder, for your own transport, retries, timeouts or clock. */
@@ -535,6 +550,31 @@ public final class ListManagementClient implements AutoCloseable {
         /** {@code context.System.apiAccessToken} of the same request. Required. */
         public Builder apiAccessToken(String apiAccessToken) {
             this.apiAccessToken = apiAccessToken;
+            return this;
+        }
+
+        /**
+         * Takes {@code apiEndpoint} and {@code apiAccessToken} from {@code request}'s
+         * {@code context.System}.
+         *
+         * @throws IllegalArgumentException naming what the request lacks
+         */
+        public Builder request(SkillRequest request) {
+            Objects.requireNonNull(request, "request");
+            SystemContext system = request.system();
+            List<String> missing = new ArrayList<>();
+            if (system.apiEndpoint().isEmpty()) {
+                missing.add("context.System.apiEndpoint");
+            }
+            if (system.apiAccessToken().isEmpty()) {
+                missing.add("context.System.apiAccessToken");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("The " + request.request().type() + " request has no "
+                        + String.join(" and no ", missing) + ": it cannot be used to call the List Management API");
+            }
+            this.apiEndpoint = system.apiEndpoint().get();
+            this.apiAccessToken = system.apiAccessToken().get();
             return this;
         }
 

@@ -28,8 +28,7 @@ class RoundTripTest {
             verifier.verify(body, headers);                                   // signed by the sandbox CA
             SkillRequest request = RequestConverter.parse(body);
             if (request.request() instanceof MessageReceivedRequest message) {
-                ListManagementClient lists = ListManagementClient.create(request.system().apiEndpoint().orElseThrow(),
-                        request.system().apiAccessToken().orElseThrow());
+                ListManagementClient lists = ListManagementClient.forRequest(request);
                 lists.createItem(lists.findShoppingList().orElseThrow().listId(), message.message().get("item"),
                         ItemStatus.ACTIVE);
             }

@@ -1,6 +1,6 @@
 package io.github.skillmessaging.lists.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.skillmessaging.request.RequestHeader;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,44 +8,20 @@ import java.util.Optional;
 /**
  * {@code AlexaHouseholdListEvent.ListCreated}: a list was created.
  *
- * @param requestId the request id
- * @param timestamp {@code request.timestamp}, when readable
- * @param locale {@code request.locale}, when sent
+ * @param header type, request id, timestamp and locale
  * @param eventCreationTime when the change happened, when readable
  * @param eventPublishingTime when Alexa published the event, when readable
  * @param listId the list ({@code request.body.listId})
  */
-public record ListCreatedEvent(String requestId, Optional<Instant> timestamp, Optional<String> locale,
-        Optional<Instant> eventCreationTime, Optional<Instant> eventPublishingTime, String listId)
-        implements ListEvent {
-
-    /** The request type of this event. */
+public record ListCreatedEvent(RequestHeader header, Optional<Instant> eventCreationTime,
+        Optional<Instant> eventPublishingTime, String listId) implements ListEvent {
+    /** The value of {@code request.type} for this event. */
     public static final String TYPE = "AlexaHouseholdListEvent.ListCreated";
 
     public ListCreatedEvent {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(eventCreationTime, "eventCreationTime");
         Objects.requireNonNull(eventPublishingTime, "eventPublishingTime");
         Objects.requireNonNull(listId, "listId");
-    }
-
-    /**
-     * Reads the {@code request} object of the envelope.
-     *
-     * @throws IllegalArgumentException when it is not a {@value #TYPE} request or lacks its
-     *     {@code requestId} or {@code body.listId}
-     */
-    public static ListCreatedEvent fromJson(JsonNode request) {
-        EventFields f = EventFields.read(request, TYPE);
-        return new ListCreatedEvent(f.requestId(), f.timestamp(), f.locale(), f.eventCreationTime(), f.eventPublishingTime(),
-                f.listId());
-    }
-
-    /** Always {@value #TYPE}. */
-    @Override
-    public String type() {
-        return TYPE;
     }
 }

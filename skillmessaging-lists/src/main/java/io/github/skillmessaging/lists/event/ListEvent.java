@@ -1,35 +1,19 @@
 package io.github.skillmessaging.lists.event;
 
-import java.time.Instant;
-import java.util.Optional;
+import io.github.skillmessaging.request.EventRequest;
 
 /**
  * A household list event: a list ({@link ListCreatedEvent}, {@link ListUpdatedEvent},
- * {@link ListDeletedEvent}) or its items ({@link ListItemsEvent}) changed.
+ * {@link ListDeletedEvent}) or its items ({@link ListItemsEvent}) changed. Alexa sends one for every
+ * change, including those the skill itself made through the List Management API, and redelivers
+ * an unacknowledged one for up to an hour with its original timestamp.
  *
- * <p>Times are read as for {@link io.github.skillmessaging.lists.ListItem}: ISO-8601 (no zone means
- * UTC), epoch milliseconds, RFC 1123 or the {@code Wed Jul 19 23:24:10 UTC 2017} form, never in
- * the JVM's time zone; a time in any other form is empty.
+ * <p>{@link io.github.skillmessaging.request.RequestConverter#parse} returns these types when this
+ * module is on the class path ({@link ListEventConverter} is registered through
+ * {@code ServiceLoader}).
  */
-public sealed interface ListEvent permits ListItemsEvent, ListCreatedEvent, ListUpdatedEvent, ListDeletedEvent {
-    /** The request type, e.g. {@code AlexaHouseholdListEvent.ItemsCreated}. */
-    String type();
-
-    /** The request id; Alexa keeps it when it redelivers an event. */
-    String requestId();
-
-    /** {@code request.timestamp}, when readable. */
-    Optional<Instant> timestamp();
-
-    /** {@code request.locale}, e.g. {@code en-US}, when sent. */
-    Optional<String> locale();
-
-    /** When the change happened ({@code request.eventCreationTime}), when readable. */
-    Optional<Instant> eventCreationTime();
-
-    /** When Alexa published the event ({@code request.eventPublishingTime}), when readable. */
-    Optional<Instant> eventPublishingTime();
-
+public sealed interface ListEvent extends EventRequest
+        permits ListItemsEvent, ListCreatedEvent, ListUpdatedEvent, ListDeletedEvent {
     /** The list that changed ({@code request.body.listId}). */
     String listId();
 }

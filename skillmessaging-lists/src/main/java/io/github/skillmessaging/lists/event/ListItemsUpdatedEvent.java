@@ -1,55 +1,30 @@
 package io.github.skillmessaging.lists.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.skillmessaging.request.RequestHeader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code AlexaHouseholdListEvent.ItemsUpdated}: items of a list were changed.
+ * {@code AlexaHouseholdListEvent.ItemsUpdated}: items of a list were changed (renamed, completed, reopened).
  *
- * @param requestId the request id
- * @param timestamp {@code request.timestamp}, when readable
- * @param locale {@code request.locale}, when sent
+ * @param header type, request id, timestamp and locale
  * @param eventCreationTime when the change happened, when readable
  * @param eventPublishingTime when Alexa published the event, when readable
  * @param listId the list ({@code request.body.listId})
- * @param listItemIds the ids of the items ({@code request.body.listItemIds})
+ * @param listItemIds the items ({@code request.body.listItemIds})
  */
-public record ListItemsUpdatedEvent(String requestId, Optional<Instant> timestamp, Optional<String> locale,
-        Optional<Instant> eventCreationTime, Optional<Instant> eventPublishingTime, String listId,
-        List<String> listItemIds)
-        implements ListItemsEvent {
-
-    /** The request type of this event. */
+public record ListItemsUpdatedEvent(RequestHeader header, Optional<Instant> eventCreationTime,
+        Optional<Instant> eventPublishingTime, String listId, List<String> listItemIds) implements ListItemsEvent {
+    /** The value of {@code request.type} for this event. */
     public static final String TYPE = "AlexaHouseholdListEvent.ItemsUpdated";
 
     public ListItemsUpdatedEvent {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(eventCreationTime, "eventCreationTime");
         Objects.requireNonNull(eventPublishingTime, "eventPublishingTime");
         Objects.requireNonNull(listId, "listId");
         listItemIds = List.copyOf(listItemIds);
-    }
-
-    /**
-     * Reads the {@code request} object of the envelope.
-     *
-     * @throws IllegalArgumentException when it is not a {@value #TYPE} request or lacks its
-     *     {@code requestId} or {@code body.listId}
-     */
-    public static ListItemsUpdatedEvent fromJson(JsonNode request) {
-        EventFields f = EventFields.read(request, TYPE);
-        return new ListItemsUpdatedEvent(f.requestId(), f.timestamp(), f.locale(), f.eventCreationTime(), f.eventPublishingTime(),
-                f.listId(), f.listItemIds());
-    }
-
-    /** Always {@value #TYPE}. */
-    @Override
-    public String type() {
-        return TYPE;
     }
 }

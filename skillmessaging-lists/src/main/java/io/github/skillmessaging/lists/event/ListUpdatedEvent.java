@@ -1,51 +1,27 @@
 package io.github.skillmessaging.lists.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.skillmessaging.request.RequestHeader;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code AlexaHouseholdListEvent.ListUpdated}: a list was changed (renamed, archived).
+ * {@code AlexaHouseholdListEvent.ListUpdated}: a list was renamed or archived.
  *
- * @param requestId the request id
- * @param timestamp {@code request.timestamp}, when readable
- * @param locale {@code request.locale}, when sent
+ * @param header type, request id, timestamp and locale
  * @param eventCreationTime when the change happened, when readable
  * @param eventPublishingTime when Alexa published the event, when readable
  * @param listId the list ({@code request.body.listId})
  */
-public record ListUpdatedEvent(String requestId, Optional<Instant> timestamp, Optional<String> locale,
-        Optional<Instant> eventCreationTime, Optional<Instant> eventPublishingTime, String listId)
-        implements ListEvent {
-
-    /** The request type of this event. */
+public record ListUpdatedEvent(RequestHeader header, Optional<Instant> eventCreationTime,
+        Optional<Instant> eventPublishingTime, String listId) implements ListEvent {
+    /** The value of {@code request.type} for this event. */
     public static final String TYPE = "AlexaHouseholdListEvent.ListUpdated";
 
     public ListUpdatedEvent {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(eventCreationTime, "eventCreationTime");
         Objects.requireNonNull(eventPublishingTime, "eventPublishingTime");
         Objects.requireNonNull(listId, "listId");
-    }
-
-    /**
-     * Reads the {@code request} object of the envelope.
-     *
-     * @throws IllegalArgumentException when it is not a {@value #TYPE} request or lacks its
-     *     {@code requestId} or {@code body.listId}
-     */
-    public static ListUpdatedEvent fromJson(JsonNode request) {
-        EventFields f = EventFields.read(request, TYPE);
-        return new ListUpdatedEvent(f.requestId(), f.timestamp(), f.locale(), f.eventCreationTime(), f.eventPublishingTime(),
-                f.listId());
-    }
-
-    /** Always {@value #TYPE}. */
-    @Override
-    public String type() {
-        return TYPE;
     }
 }
