@@ -152,8 +152,21 @@ public final class AlexaSandbox implements AutoCloseable {
 
     /** Registers a skill whose requests go to {@code endpoint}; credentials are made for it. */
     public SandboxSkill registerSkill(URI endpoint) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        return state.registerSkill(endpoint);
+        return state.registerSkill(Optional.of(Objects.requireNonNull(endpoint, "endpoint")));
+    }
+
+    /**
+     * Registers a skill without an endpoint yet, as creating a skill in the developer console
+     * gives its id and credentials first; set it with {@link #setEndpoint}. Requests for the skill
+     * count as unacknowledged until then.
+     */
+    public SandboxSkill registerSkill() {
+        return state.registerSkill(Optional.empty());
+    }
+
+    /** Sends {@code skill}'s requests to {@code endpoint} from now on; returns the updated skill. */
+    public SandboxSkill setEndpoint(SandboxSkill skill, URI endpoint) {
+        return state.setEndpoint(Objects.requireNonNull(skill, "skill"), Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /** A new user in {@code region} with empty default shopping and to-do lists. */

@@ -1,6 +1,7 @@
 package io.github.skillmessaging.testkit;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A skill registered with the sandbox: its credentials, its id and where the sandbox delivers
@@ -10,11 +11,16 @@ import java.net.URI;
  * @param applicationId the skill id, {@code amzn1.ask.skill....}
  * @param clientId the LWA client id of the skill
  * @param clientSecret the LWA client secret of the skill
- * @param endpoint the skill's HTTP endpoint, where requests and events are POSTed
+ * @param endpoint the skill's HTTP endpoint, where requests and events are POSTed; empty until set
+ *     ({@link AlexaSandbox#setEndpoint}): requests for the skill wait and are redelivered meanwhile
  */
-public record SandboxSkill(String applicationId, String clientId, String clientSecret, URI endpoint) {
+public record SandboxSkill(String applicationId, String clientId, String clientSecret, Optional<URI> endpoint) {
+    public SandboxSkill {
+        java.util.Objects.requireNonNull(endpoint, "endpoint");
+    }
+
     @Override
     public String toString() {
-        return "SandboxSkill[applicationId=" + applicationId + ", clientId=" + clientId + ", endpoint=" + endpoint + "]";
+        return "SandboxSkill[applicationId=" + applicationId + ", clientId=" + clientId + ", endpoint=" + endpoint.map(URI::toString).orElse("(none)") + "]";
     }
 }

@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,7 @@ public final class Deliverer implements AutoCloseable {
     private final List<Delivery> deliveries = new ArrayList<>(); // guarded by this
     private int pending; // guarded by this
     /** Per skill, the first attempt of the last request queued: first attempts go out in order. */
-    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> tails = new java.util.HashMap<>();
+    private final java.util.Map<String, CompletableFuture<Void>> tails = new java.util.HashMap<>();
 
     public Deliverer(SandboxState state, SandboxCertificates certificates, String certificateChainUrl,
             Duration initialBackoff, Function<SandboxState.UserState, String> apiEndpointOf) {
@@ -91,15 +93,21 @@ public final class Deliverer implements AutoCloseable {
         synchronized (this) {
             deliveries.add(delivery);
             pending++;
-            java.util.concurrent.CompletableFuture<Void> tail = tails.getOrDefault(skill.applicationId(),
-                    java.util.concurrent.CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> tail = tails.getOrDefault(skill.applicationId(),
+                    CompletableFuture.completedFuture(null));
             tails.put(skill.applicationId(), tail.thenComposeAsync(ignored -> attempt(delivery, initialBackoff), timer));
         }
     }
 
     /** One attempt; the future completes when the skill answered or the exchange failed. */
-    private java.util.concurrent.CompletableFuture<Void> attempt(Delivery d, Duration nextWait) {
-        HttpRequest request = HttpRequest.newBuilder(d.skill.endpoint())
+    private CompletableFuture<Void> attempt(Delivery d, Duration nextWait) {
+        Optional<java.net.URI> endpoint = state.skillByApplicationId(d.skill.applicationId())
+                .flatMap(SandboxSkill::endpoint);
+        if (endpoint.isEmpty()) { // no endpoint set yet: as a failed attempt
+            return CompletableFuture.<Void>completedFuture(null)
+                    .thenRun(() -> afterAttempt(d, nextWait, 0));
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint.get())
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("SignatureCertChainUrl", certificateChainUrl)
@@ -110,32 +118,36 @@ public final class Deliverer implements AutoCloseable {
             d.attempts++;
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            int status = response == null ? 0 : response.statusCode();
-            boolean ok = status / 100 == 2;
-            boolean retry;
-            synchronized (this) {
-                d.lastStatus = status;
-                if (ok) {
-                    d.acknowledged = true;
-                    done();
-                    retry = false;
-                } else if (!state.now().plus(nextWait).isBefore(d.expiresAt)) {
-                    d.expired = true;
-                    done();
-                    retry = false;
-                } else {
-                    retry = true;
-                }
-            }
-            if (!ok) {
-                LOG.log(Level.DEBUG, "Skill did not acknowledge {0} {1} (status {2}); {3}", d.type, d.requestId, status,
-                        retry ? "redelivering in " + nextWait.toMillis() + " ms" : "expired");
-            }
-            if (retry && !timer.isShutdown()) {
-                timer.schedule(() -> attempt(d, nextWait.multipliedBy(2)), nextWait.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            afterAttempt(d, nextWait, response == null ? 0 : response.statusCode());
             return null;
         });
+    }
+
+    /** Records an attempt's outcome and schedules the next one while the request has not expired. */
+    private void afterAttempt(Delivery d, Duration nextWait, int status) {
+        boolean ok = status / 100 == 2;
+        boolean retry;
+        synchronized (this) {
+            d.lastStatus = status;
+            if (ok) {
+                d.acknowledged = true;
+                done();
+                retry = false;
+            } else if (!state.now().plus(nextWait).isBefore(d.expiresAt)) {
+                d.expired = true;
+                done();
+                retry = false;
+            } else {
+                retry = true;
+            }
+        }
+        if (!ok) {
+            LOG.log(Level.DEBUG, "Skill did not acknowledge {0} {1} (status {2}); {3}", d.type, d.requestId, status,
+                    retry ? "redelivering in " + nextWait.toMillis() + " ms" : "expired");
+        }
+        if (retry && !timer.isShutdown()) {
+            timer.schedule(() -> attempt(d, nextWait.multipliedBy(2)), nextWait.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     // guarded by this

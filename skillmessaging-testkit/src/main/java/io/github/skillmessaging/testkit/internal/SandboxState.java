@@ -61,11 +61,22 @@ public final class SandboxState {
     public record Token(String value, String applicationId, String userId, String scope, Instant expiresAt) {
     }
 
-    public synchronized SandboxSkill registerSkill(java.net.URI endpoint) {
+    public synchronized SandboxSkill registerSkill(Optional<java.net.URI> endpoint) {
         SandboxSkill skill = new SandboxSkill("amzn1.ask.skill." + UUID.randomUUID(),
                 "amzn1.application-oa2-client." + hex(16), hex(32), endpoint);
         skillsByClientId.put(skill.clientId(), skill);
         return skill;
+    }
+
+    /** Points {@code skill} at {@code endpoint}; returns the updated skill. */
+    public synchronized SandboxSkill setEndpoint(SandboxSkill skill, java.net.URI endpoint) {
+        if (!skillsByClientId.containsKey(skill.clientId())) {
+            throw new IllegalArgumentException("Unknown skill " + skill.applicationId());
+        }
+        SandboxSkill moved = new SandboxSkill(skill.applicationId(), skill.clientId(), skill.clientSecret(),
+                Optional.of(endpoint));
+        skillsByClientId.put(skill.clientId(), moved);
+        return moved;
     }
 
     public synchronized UserState createUser(AlexaRegion region) {

@@ -1,0 +1,97 @@
+package io.github.skillmessaging.examples.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scripted two-way sync demo, on the local Alexa sandbox: no Amazon account needed.
+ *
+ * <pre>./mvnw -q -Pdemo -DskipTests -pl examples/two-way-sync -am verify</pre>
+ *
+ * Sync state goes to an embedded H2 file by default; set {@code SYNC_JDBC_URL} (with
+ * {@code SYNC_JDBC_USER}, {@code SYNC_JDBC_PASSWORD}) to use PostgreSQL. Exits with status 1 if the
+ * two lists differ at the end.
+ */
+public final class TwoWaySyncDemo {
+    private TwoWaySyncDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        Path data = Files.createTempDirectory("two-way-sync-demo");
+        Trace trace = line -> System.out.println("      " + line);
+        boolean equal;
+        try (TwoWaySync demo = TwoWaySync.start(data, System.getenv("SYNC_JDBC_URL"), env("SYNC_JDBC_USER"),
+                env("SYNC_JDBC_PASSWORD"), trace)) {
+            System.out.println("Two-way sync demo: an Alexa shopping list <-> a third-party to-do service");
+            System.out.println("(local Alexa sandbox; sync state in " + (System.getenv("SYNC_JDBC_URL") == null
+                    ? "an embedded H2 file under " + data : System.getenv("SYNC_JDBC_URL")) + ")");
+
+            step(1, "The user enables the skill, links the provider account and grants list access");
+            demo.linkUser();
+
+            step(2, "In Alexa: the user adds 'milk'");
+            demo.user.addItem(demo.user.shoppingListId(), "milk");
+            settle(demo);
+
+            step(3, "In the provider's app: the user adds 'eggs'");
+            demo.provider.create(TwoWaySync.ACCOUNT, "eggs", false);
+            settle(demo);
+
+            step(4, "In Alexa: the user completes 'eggs'");
+            demo.user.completeItem(demo.user.shoppingListId(), demo.alexaItemId("eggs"));
+            settle(demo);
+
+            step(5, "In the provider's app: the user deletes 'milk'");
+            demo.provider.delete(TwoWaySync.ACCOUNT, demo.providerItem("milk").id());
+            settle(demo);
+
+            step(6, "Both at once: Alexa adds 'bread' and renames 'eggs', the provider adds 'coffee' and renames 'eggs'");
+            demo.user.addItem(demo.user.shoppingListId(), "bread");
+            demo.user.renameItem(demo.user.shoppingListId(), demo.alexaItemId("eggs"), "brown eggs");
+            demo.provider.create(TwoWaySync.ACCOUNT, "coffee", false);
+            ProviderItem eggs = demo.providerItem("eggs");
+            demo.provider.update(TwoWaySync.ACCOUNT, eggs, "free-range eggs", eggs.completed());
+            settle(demo);
+
+            System.out.println();
+            System.out.println("Result (" + demo.store.sentMessages() + " skill messages, "
+                    + demo.sandbox.deliveredRequests().size() + " requests to the skill):");
+            equal = printSideBySide(demo.alexaList(), demo.providerList());
+        }
+        System.out.println(equal ? "Both lists are equal." : "The lists DIFFER.");
+        if (!equal) {
+            System.exit(1);
+        }
+    }
+
+    private static void step(int n, String what) {
+        System.out.println();
+        System.out.println("Step " + n + ": " + what);
+    }
+
+    private static void settle(TwoWaySync demo) throws SQLException {
+        demo.quiesce();
+        System.out.println("   -> Alexa: " + demo.alexaList() + "   provider: " + demo.providerList());
+    }
+
+    private static boolean printSideBySide(List<String> alexa, List<String> provider) {
+        System.out.printf("   %-24s | %s%n", "Alexa shopping list", "provider to-do list");
+        System.out.printf("   %-24s-+-%s%n", "-".repeat(24), "-".repeat(24));
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(alexa.size(), provider.size()); i++) {
+            rows.add(String.format("   %-24s | %s", i < alexa.size() ? alexa.get(i) : "",
+                    i < provider.size() ? provider.get(i) : ""));
+        }
+        rows.forEach(System.out::println);
+        return alexa.equals(provider);
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
+    }
+}
