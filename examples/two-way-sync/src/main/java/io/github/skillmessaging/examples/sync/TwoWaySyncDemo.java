@@ -16,11 +16,14 @@ import java.util.List;
  * two lists differ at the end.
  */
 public final class TwoWaySyncDemo {
+    /** Held so the level sticks (java.util.logging keeps loggers weakly): Flyway's INFO lines off. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
     private TwoWaySyncDemo() {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         Path data = Files.createTempDirectory("two-way-sync-demo");
         Trace trace = line -> System.out.println("      " + line);
         boolean equal;
