@@ -79,6 +79,12 @@ public final class SyncService implements AutoCloseable {
      */
     public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
             Trace trace) {
+        this(store, provider, verifier, messaging, trace, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** The same, listening on {@code bind} (e.g. all interfaces behind an HTTPS proxy, for the real Alexa). */
+    public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
+            Trace trace, InetSocketAddress bind) {
         this.store = store;
         this.reconciler = new Reconciler(store, provider, trace);
         this.verifier = verifier;
@@ -86,7 +92,7 @@ public final class SyncService implements AutoCloseable {
         this.trace = trace;
         this.clock = Clock.systemUTC();
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = HttpServer.create(bind, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,6 +24,10 @@ public final class TwoWaySyncDemo {
 
     public static void main(String[] args) throws Exception {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (List.of(args).contains("--real")) {
+            runAgainstAmazon();
+            return;
+        }
         Path data = Files.createTempDirectory("two-way-sync-demo");
         Trace trace = line -> System.out.println("      " + line);
         boolean equal;
@@ -91,6 +95,46 @@ public final class TwoWaySyncDemo {
         }
         rows.forEach(System.out::println);
         return alexa.equals(provider);
+    }
+
+    /**
+     * {@code --real}: serves the skill endpoint and the provider webhook for the real Alexa, with
+     * Amazon's request verification and your skill's credentials. Needs {@code SKILL_ID},
+     * {@code SKILL_CLIENT_ID}, {@code SKILL_CLIENT_SECRET}; optional {@code SYNC_JDBC_URL} (+ user,
+     * password), {@code SYNC_PORT} (8080), {@code PROVIDER_URL} (a provider of the
+     * {@link TodoProvider} API; else one is started locally). Put HTTPS in front of the port and
+     * set the skill's endpoint to {@code https://<host>/alexa}. Not tested here: no network to Amazon.
+     */
+    private static void runAgainstAmazon() throws Exception {
+        String skillId = required("SKILL_ID");
+        Path data = Files.createTempDirectory("two-way-sync");
+        String url = System.getenv().getOrDefault("SYNC_JDBC_URL", "jdbc:h2:file:" + data.resolve("sync") + ";LOCK_TIMEOUT=60000");
+        SyncStore store = new SyncStore(url, env("SYNC_JDBC_USER"), env("SYNC_JDBC_PASSWORD"));
+        Trace trace = System.out::println;
+        TodoProvider localProvider = System.getenv("PROVIDER_URL") == null
+                ? TodoProvider.start("jdbc:h2:file:" + data.resolve("provider"), trace) : null;
+        java.net.URI providerUrl = localProvider != null ? localProvider.baseUrl()
+                : java.net.URI.create(System.getenv("PROVIDER_URL"));
+        io.github.skillmessaging.SkillMessaging messaging = io.github.skillmessaging.SkillMessaging.builder()
+                .clientId(required("SKILL_CLIENT_ID")).clientSecret(required("SKILL_CLIENT_SECRET")).build();
+        io.github.skillmessaging.verify.RequestVerifier verifier = io.github.skillmessaging.verify.RequestVerifier
+                .builder().allowedApplicationIds(skillId).build();
+        int port = Integer.parseInt(System.getenv().getOrDefault("SYNC_PORT", "8080"));
+        SyncService sync = new SyncService(store, new ProviderClient(providerUrl), verifier, messaging, trace,
+                new java.net.InetSocketAddress(port));
+        if (localProvider != null) {
+            localProvider.webhook(sync.webhookUrl());
+        }
+        System.out.println("Skill endpoint on port " + port + " at /alexa, provider webhook at /webhook; Ctrl-C stops.");
+        Thread.currentThread().join();
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("--real needs the environment variable " + name);
+        }
+        return value;
     }
 
     private static String env(String name) {
