@@ -1,0 +1,68 @@
+package io.github.skillmessaging.examples.sync;
+
+import io.github.skillmessaging.Message;
+import io.github.skillmessaging.SkillMessaging;
+import io.github.skillmessaging.error.NotFoundException;
+import io.github.skillmessaging.error.SkillMessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends the outbox's skill messages. Rows are claimed with a conditional update and a lease, so any
+ * number of instances can drain the same outbox; a failed send is retried with backoff; a user who
+ * disabled the skill (404) fails the row for good (kept, marked, not retried).
+ */
+public final class OutboxWorker {
+    private final SyncStore store;
+    private final SkillMessaging messaging;
+    private final Trace trace;
+    private final Clock clock = Clock.systemUTC();
+
+    public OutboxWorker(SyncStore store, SkillMessaging messaging, Trace trace) {
+        this.store = store;
+        this.messaging = messaging;
+        this.trace = trace;
+    }
+
+    /** Sends every due message; returns how many were attempted. */
+    public int drain() {
+        int attempted = 0;
+        try {
+            while (true) {
+                Optional<SyncStore.OutboxRow> claimed = store.claimNext(clock.instant(), Duration.ofSeconds(30));
+                if (claimed.isEmpty()) {
+                    return attempted;
+                }
+                send(claimed.get());
+                attempted++;
+            }
+        } catch (RuntimeException e) {
+            trace.line("[outbox] worker error: " + e.getMessage());
+            return attempted;
+        }
+    }
+
+    private void send(SyncStore.OutboxRow row) {
+        String endpoint = store.inTransaction(c -> store.lockUser(c, row.alexaUserId()).map(SyncStore.LinkedUser::apiEndpoint)
+                .orElse(null));
+        if (endpoint == null) {
+            store.markFailed(row.id(), "the user is no longer linked");
+            return;
+        }
+        try {
+            String messageId = messaging.send(row.alexaUserId(), endpoint,
+                    new Message(Map.of("reason", row.reason()), 3600));
+            store.markSent(row.id(), messageId);
+            trace.line("[outbox → alexa] skill message sent (" + row.reason() + ")");
+        } catch (NotFoundException e) {
+            store.markFailed(row.id(), e.getMessage());
+            trace.line("[outbox] the user is unknown to Alexa (skill disabled?): message dropped for good");
+        } catch (SkillMessagingException e) {
+            Duration wait = Duration.ofMillis(Math.min(30_000, 100L << Math.min(row.attempts(), 8)));
+            store.markRetry(row.id(), clock.instant().plus(wait), e.getMessage());
+            trace.line("[outbox] sending failed (" + e.getClass().getSimpleName() + "), retry in " + wait.toMillis() + " ms");
+        }
+    }
+}
