@@ -313,4 +313,31 @@ class AlexaSandboxTest {
                 io.github.skillmessaging.request.MessageReceivedRequest.class,
                 io.github.skillmessaging.request.SkillDisabledRequest.class);
     }
+
+    @Test
+    void theMessagingApiRefusesWhatAmazonRefusesWith400() throws Exception {
+        SandboxUser user = enabledUser(AlexaRegion.NORTH_AMERICA);
+        String token = new AccessTokenClient(sandbox.lwaBaseAddress()).send(skill.clientId(), skill.clientSecret()).token();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> post = body -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user.apiEndpoint()
+                        + "/v1/skillmessages/users/" + user.userId())).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(post.apply("{\"expiresAfterSeconds\":3600}")).as("data missing").isEqualTo(400);
+        assertThat(post.apply("{\"data\":\"text\"}")).as("data not an object").isEqualTo(400);
+        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":59}")).as("expiry too short").isEqualTo(400);
+        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":86401}")).as("expiry too long").isEqualTo(400);
+        String big = "x".repeat(Message.MAX_DATA_BYTES);
+        assertThat(post.apply("{\"data\":{\"k\":\"" + big + "\"}}")).as("over 6 KB").isEqualTo(400);
+        assertThat(post.apply("{\"data\":{\"k\":\"v\"}}")).as("expiry defaults to an hour").isEqualTo(202);
+        assertThat(sandbox.receivedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.expiresAfterSeconds()).isEqualTo(3600));
+    }
 }
