@@ -1,0 +1,127 @@
+package io.github.skillmessaging.benchmarks;
+
+import com.amazon.ask.model.services.DefaultApiConfiguration;
+import com.amazon.ask.model.services.DefaultAuthenticationConfiguration;
+import com.amazon.ask.model.services.lwa.LwaClient;
+import com.amazon.ask.model.services.skillMessaging.SendSkillMessagingRequest;
+import com.amazon.ask.model.services.skillMessaging.SkillMessagingServiceClient;
+import com.amazon.ask.services.ApacheHttpApiClient;
+import com.amazon.ask.util.JacksonSerializer;
+import io.github.skillmessaging.Message;
+import io.github.skillmessaging.Recipient;
+import io.github.skillmessaging.RetryPolicy;
+import io.github.skillmessaging.SendResult;
+import io.github.skillmessaging.SkillMessaging;
+import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.http.JdkHttpTransport;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.http.impl.client.HttpClients;
+
+/** The three ways to send N skill messages with K in flight that the fan-out benchmark compares. */
+final class Contenders {
+    static final Map<String, String> DATA = Map.of("listItemId", "42", "change", "created");
+
+    private Contenders() {
+    }
+
+    /** A fan-out run: sends {@code n} messages and returns the number accepted. */
+    interface Run {
+        int send(int n) throws Exception;
+    }
+
+    /** This library: {@code SkillMessaging.sendToAll} with {@code bulkConcurrency = inFlight}, token cached. */
+    static Run library(String lwaBase, String endpoint, int inFlight) {
+        SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
+                .tokenBaseAddress(lwaBase).defaultEndpoint(endpoint).bulkConcurrency(inFlight)
+                .retryPolicy(RetryPolicy.none()).attemptTimeout(Duration.ofSeconds(30)).build();
+        messaging.accessToken();
+        Message message = new Message(DATA, 3600);
+        return n -> {
+            List<Recipient> recipients = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                recipients.add(new Recipient("amzn1.ask.account.BENCH" + i, endpoint));
+            }
+            return (int) messaging.sendToAll(recipients, message).stream().filter(SendResult::isAccepted).count();
+        };
+    }
+
+    /** The floor: the same transport driven by hand, no retries, no token cache, no result objects. */
+    static Run rawTransport(String endpoint, int inFlight) {
+        JdkHttpTransport transport = JdkHttpTransport.create();
+        byte[] body = "{\"data\":{\"listItemId\":\"42\",\"change\":\"created\"},\"expiresAfterSeconds\":3600}"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of("Authorization", "Bearer Atc|bench", "Content-Type", "application/json");
+        return n -> {
+            Semaphore slots = new Semaphore(inFlight);
+            AtomicInteger accepted = new AtomicInteger();
+            List<CompletableFuture<?>> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                slots.acquire();
+                HttpTransport.Request request = new HttpTransport.Request("POST",
+                        URI.create(endpoint + "/v1/skillmessages/users/amzn1.ask.account.BENCH" + i), headers, body,
+                        Duration.ofSeconds(30));
+                all.add(transport.send(request).whenComplete((r, e) -> {
+                    if (r != null && r.statusCode() == 202) {
+                        accepted.incrementAndGet();
+                    }
+                    slots.release();
+                }));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            return accepted.get();
+        };
+    }
+
+    /** Amazon's ASK SDK: {@code SkillMessagingServiceClient} on Apache HttpClient, pool = threads = in flight. */
+    static Run askSdk(String lwaBase, String endpoint, int inFlight) {
+        SkillMessagingServiceClient client = askClient(lwaBase, endpoint, inFlight);
+        SendSkillMessagingRequest request = SendSkillMessagingRequest.builder().withData(DATA)
+                .withExpiresAfterSeconds(3600L).build();
+        ExecutorService threads = Executors.newFixedThreadPool(inFlight);
+        return n -> {
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger accepted = new AtomicInteger();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < inFlight; t++) {
+                workers.add(threads.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        try {
+                            client.sendSkillMessage("amzn1.ask.account.BENCH" + i, request);
+                            accepted.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            // counted as not accepted
+                        }
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            return accepted.get();
+        };
+    }
+
+    static SkillMessagingServiceClient askClient(String lwaBase, String endpoint, int poolSize) {
+        ApacheHttpApiClient http = ApacheHttpApiClient.custom().withHttpClient(HttpClients.custom()
+                .setMaxConnTotal(poolSize).setMaxConnPerRoute(poolSize).build()).build();
+        LwaClient lwa = LwaClient.builder()
+                .withApiConfiguration(DefaultApiConfiguration.builder().withApiClient(http)
+                        .withSerializer(new JacksonSerializer()).withApiEndpoint(lwaBase).build())
+                .withAuthenticationConfiguration(DefaultAuthenticationConfiguration.builder()
+                        .withClientId("bench-client").withClientSecret("bench-secret").build())
+                .build();
+        return new SkillMessagingServiceClient(DefaultApiConfiguration.builder().withApiClient(http)
+                .withSerializer(new JacksonSerializer()).withApiEndpoint(endpoint).build(), lwa);
+    }
+}
