@@ -13,7 +13,6 @@ import io.github.skillmessaging.RetryPolicy;
 import io.github.skillmessaging.SendResult;
 import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.http.HttpTransport;
-import io.github.skillmessaging.http.JdkHttpTransport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,8 +40,9 @@ final class Contenders {
     }
 
     /** This library: {@code SkillMessaging.sendToAll} with {@code bulkConcurrency = inFlight}, token cached. */
-    static Run library(String lwaBase, String endpoint, int inFlight) {
+    static Run library(String lwaBase, String endpoint, int inFlight, HttpTransport transport) {
         SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
+                .transport(transport)
                 .tokenBaseAddress(lwaBase).defaultEndpoint(endpoint).bulkConcurrency(inFlight)
                 .retryPolicy(RetryPolicy.none()).attemptTimeout(Duration.ofSeconds(30)).build();
         messaging.accessToken();
@@ -57,8 +57,7 @@ final class Contenders {
     }
 
     /** The floor: the same transport driven by hand, no retries, no token cache, no result objects. */
-    static Run rawTransport(String endpoint, int inFlight) {
-        JdkHttpTransport transport = JdkHttpTransport.create();
+    static Run rawTransport(String endpoint, int inFlight, HttpTransport transport) {
         byte[] body = "{\"data\":{\"listItemId\":\"42\",\"change\":\"created\"},\"expiresAfterSeconds\":3600}"
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("Authorization", "Bearer Atc|bench", "Content-Type", "application/json");
