@@ -49,6 +49,9 @@ public final class Benchmarks {
             String target = options.getOrDefault("target", stub.baseUrl());
             report.append(fanOut(target, messages, inFlight, rounds));
         }
+        if (options.containsKey("slow-target")) {
+            report.append(wanLike(options.get("slow-target"), 5000, 1000));
+        }
         report.append(tokenCoalescing(smoke ? 100 : 1000));
         report.append(footprint());
         if (options.containsKey("out")) {
@@ -109,6 +112,46 @@ public final class Benchmarks {
                 .append("library / ASK SDK ≥ 1.0 (measured ").append(String.format(Locale.ROOT, "%.2f", library / ask))
                 .append(" with `UrlConnectionTransport`, ").append(String.format(Locale.ROOT, "%.2f", libraryJdk / ask))
                 .append(" with the default).\n\n");
+        return sb.toString();
+    }
+
+    /**
+     * Many slow requests in flight: throughput and the peak number of live threads while each
+     * contender runs (in this JVM; peak RSS of separate processes is still to come).
+     */
+    private static String wanLike(String target, int n, int inFlight) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Contenders.Run> contenders = new LinkedHashMap<>();
+        contenders.put("skillmessaging-java `sendToAll`, default `JdkHttpTransport` (async)",
+                Contenders.library(target, target, inFlight, JdkHttpTransport.create()));
+        contenders.put("ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads",
+                Contenders.askSdk(target, target, inFlight));
+        StringBuilder sb = new StringBuilder();
+        sb.append("## 2. Fan-out, WAN-like: ").append(n).append(" messages, ").append(inFlight)
+                .append(" in flight, every answer after 50 ms\n\n");
+        sb.append("| contender | messages/s | peak live threads in the JVM |\n|---|---|---|\n");
+        double first = 0;
+        int firstThreads = 0;
+        for (Map.Entry<String, Contenders.Run> c : contenders.entrySet()) {
+            c.getValue().send(Math.min(n, 1000)); // warm-up
+            threads.resetPeakThreadCount();
+            long start = System.nanoTime();
+            int accepted = c.getValue().send(n);
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            if (accepted != n) {
+                throw new IllegalStateException(c.getKey() + ": only " + accepted + " of " + n + " accepted");
+            }
+            int peak = threads.getPeakThreadCount();
+            if (first == 0) {
+                first = rate;
+                firstThreads = peak;
+            }
+            sb.append("| ").append(c.getKey()).append(" | ").append(String.format(Locale.ROOT, "%.0f", rate))
+                    .append(" | ").append(peak).append(" |\n");
+        }
+        sb.append("\nThe first row's throughput and threads against the ASK SDK's: see the table; target ≥ 1.0× its "
+                + "throughput with ≤ 1/10 of its threads (first row: ").append(firstThreads).append(" threads, ")
+                .append(String.format(Locale.ROOT, "%.0f", first)).append(" msg/s).\n\n");
         return sb.toString();
     }
 
