@@ -81,6 +81,11 @@ public final class SkillMessageClient implements AutoCloseable {
         return Requests.bearerJson("POST", uri, token, message);
     }
 
+    /** The POST of a message already serialized. Shared with {@link SkillMessaging}'s bulk send. */
+    static HttpTransport.Request request(URI uri, String token, byte[] messageJson) {
+        return Requests.bearerJsonBytes("POST", uri, token, messageJson);
+    }
+
     /** The user id as a path segment, checked. */
     static String userIdSegment(String userId) {
         if (userId == null || userId.isBlank()) {

@@ -7,6 +7,7 @@ import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Endpoints;
 import io.github.skillmessaging.internal.ErrorMapper;
 import io.github.skillmessaging.internal.Futures;
+import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.internal.TokenCache;
 import java.net.URI;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -108,13 +111,18 @@ public final class SkillMessaging implements AutoCloseable {
 
     private CompletableFuture<String> sendAsync(String userId, URI endpoint, Message message) {
         Objects.requireNonNull(message, "message");
+        return send(userId, endpoint, Json.write(message));
+    }
+
+    /** Sends an already serialized message: the one path of single and bulk sends. */
+    private CompletableFuture<String> send(String userId, URI endpoint, byte[] messageJson) {
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
         CompletableFuture<HttpTransport.Response> sent = caller.withRetries(SkillMessageClient.OPERATION,
-                ApiCaller.Idempotency.IDEMPOTENT, timeout -> attempt(uri, message, timeout, true));
+                ApiCaller.Idempotency.IDEMPOTENT, timeout -> attempt(uri, messageJson, timeout, true));
         return Futures.cancelling(sent.thenApply(SkillMessageClient::messageId), sent);
     }
 
-    private CompletableFuture<HttpTransport.Response> attempt(URI uri, Message message, Duration timeout,
+    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
             boolean mayRefreshToken) {
         CompletableFuture<AccessToken> token = tokens.get()
                 .exceptionally(failure -> {
@@ -187,7 +195,9 @@ public final class SkillMessaging implements AutoCloseable {
     /** Runs a bulk send with bounded concurrency, without recursion on synchronous completions. */
     private final class BulkSend {
         private final List<Recipient> recipients;
-        private final Message message;
+        private final byte[] message;
+        /** Stored endpoints repeat across recipients: each is checked once per bulk send. */
+        private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
         private final CompletableFuture<List<SendResult>> all;
         private final SendResult[] results;
         private final AtomicInteger next = new AtomicInteger();
@@ -195,7 +205,7 @@ public final class SkillMessaging implements AutoCloseable {
 
         BulkSend(List<Recipient> recipients, Message message, CompletableFuture<List<SendResult>> all) {
             this.recipients = recipients;
-            this.message = message;
+            this.message = Json.write(message);
             this.all = all;
             this.results = new SendResult[recipients.size()];
             this.remaining = new AtomicInteger(recipients.size());
@@ -221,7 +231,9 @@ public final class SkillMessaging implements AutoCloseable {
                 Recipient recipient = recipients.get(index);
                 CompletableFuture<String> sent;
                 try {
-                    sent = sendAsync(recipient.userId(), recipient.apiEndpoint(), message);
+                    URI endpoint = endpoints.computeIfAbsent(recipient.apiEndpoint(),
+                            e -> Endpoints.baseUrl(e, "apiEndpoint"));
+                    sent = send(recipient.userId(), endpoint, message);
                 } catch (RuntimeException e) {
                     sent = CompletableFuture.failedFuture(e);
                 }

@@ -20,16 +20,19 @@ public final class Requests {
      * {@link Json}, or sent empty when {@code null}. The timeout is set per attempt later.
      */
     public static HttpTransport.Request bearerJson(String method, URI uri, String token, Object body) {
+        return bearerJsonBytes(method, uri, token, body == null ? null : Json.write(body));
+    }
+
+    /** {@link #bearerJson} with the body already serialized (bulk sends serialize once). */
+    public static HttpTransport.Request bearerJsonBytes(String method, URI uri, String token, byte[] json) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", "application/json");
         headers.put("User-Agent", USER_AGENT);
-        byte[] bytes = null;
-        if (body != null) {
+        if (json != null) {
             headers.put("Content-Type", "application/json");
-            bytes = Json.write(body);
         }
-        return new HttpTransport.Request(method, uri, headers, bytes, java.time.Duration.ofSeconds(10));
+        return new HttpTransport.Request(method, uri, headers, json, java.time.Duration.ofSeconds(10));
     }
 
     /** {@code application/x-www-form-urlencoded} body from name/value pairs, in their order. */
