@@ -1,0 +1,337 @@
+package io.github.skillmessaging.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTTP/1.1 on the wire for {@link NioTransport}: encodes a request and parses a response fed in
+ * pieces as they arrive. Not thread-safe; one parser per exchange.
+ */
+final class Http1Codec {
+    /** Headers the codec writes itself; callers' values for them are ignored. */
+    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
+            "expect", "upgrade", "te");
+
+    private Http1Codec() {
+    }
+
+    /** The request head and body as bytes, ready to write. */
+    static byte[] encode(HttpTransport.Request request) throws ProtocolException {
+        URI uri = request.uri();
+        StringBuilder head = new StringBuilder(256);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        head.append(request.method()).append(' ').append(path);
+        if (uri.getRawQuery() != null) {
+            head.append('?').append(uri.getRawQuery());
+        }
+        head.append(" HTTP/1.1\r\nHost: ").append(uri.getHost());
+        int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (uri.getPort() != -1 && uri.getPort() != defaultPort) {
+            head.append(':').append(uri.getPort());
+        }
+        head.append("\r\n");
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            String name = header.getKey();
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            checkHeader(name, header.getValue());
+            head.append(name).append(": ").append(header.getValue()).append("\r\n");
+        }
+        byte[] body = request.body();
+        String method = request.method();
+        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
+    private static void checkHeader(String name, String value) throws ProtocolException {
+        if (name.isEmpty()) {
+            throw new ProtocolException("empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 127 || c == ':') {
+                throw new ProtocolException("header name with a character not allowed in HTTP: " + name);
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 127 || c > 255) {
+                throw new ProtocolException("value of header " + name + " has a character not allowed in HTTP");
+            }
+        }
+    }
+
+    /** Parses one response from bytes fed as they arrive. */
+    static final class ResponseParser {
+        private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_TO_EOF, DONE }
+
+        private final boolean headRequest;
+        private final int maxHeaderBytes;
+        private final long maxBodyBytes;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        private ByteArrayOutputStream body = new ByteArrayOutputStream(0);
+        private State state = State.STATUS_LINE;
+        private Map<String, List<String>> headers = new LinkedHashMap<>();
+        private int status;
+        private boolean http11;
+        private long remaining;
+        private int headerBytes;
+        private long bytesSeen;
+
+        ResponseParser(boolean headRequest, int maxHeaderBytes, long maxBodyBytes) {
+            this.headRequest = headRequest;
+            this.maxHeaderBytes = maxHeaderBytes;
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        /** Whether any byte of the response has arrived. */
+        boolean started() {
+            return bytesSeen > 0;
+        }
+
+        boolean isDone() {
+            return state == State.DONE;
+        }
+
+        /**
+         * Consumes bytes from {@code in}; returns true once the response is complete. Bytes after
+         * the end of the response are left in {@code in}.
+         */
+        boolean feed(ByteBuffer in) throws ProtocolException {
+            while (in.hasRemaining() && state != State.DONE) {
+                int before = in.remaining();
+                switch (state) {
+                    case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_END, TRAILERS -> {
+                        String text = readLine(in);
+                        if (text != null) {
+                            onLine(text);
+                        }
+                    }
+                    case FIXED_BODY, CHUNK_DATA -> {
+                        int n = (int) Math.min(remaining, in.remaining());
+                        appendBody(in, n);
+                        remaining -= n;
+                        if (remaining == 0) {
+                            state = state == State.FIXED_BODY ? State.DONE : State.CHUNK_END;
+                        }
+                    }
+                    case BODY_TO_EOF -> appendBody(in, in.remaining());
+                    default -> throw new IllegalStateException(state.name());
+                }
+                bytesSeen += before - in.remaining();
+            }
+            return state == State.DONE;
+        }
+
+        /** The peer closed the connection: completes a body read to the end, or fails. */
+        boolean endOfStream() throws EOFException {
+            if (state == State.BODY_TO_EOF) {
+                state = State.DONE;
+                return true;
+            }
+            if (state == State.DONE) {
+                return true;
+            }
+            throw new EOFException(bytesSeen == 0 ? "connection closed before any response"
+                    : "connection closed in the middle of the response");
+        }
+
+        /** Whether the connection may carry another request after this response. */
+        boolean keepAlive() {
+            if (state != State.DONE || status == 0) {
+                return false;
+            }
+            List<String> connection = headers.getOrDefault("connection", List.of());
+            boolean close = connection.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
+            boolean keep = connection.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("keep-alive"));
+            return http11 ? !close : keep;
+        }
+
+        HttpTransport.Response response() {
+            return new HttpTransport.Response(status, headers, body.toByteArray());
+        }
+
+        private void appendBody(ByteBuffer in, int n) throws ProtocolException {
+            if (body.size() + (long) n > maxBodyBytes) {
+                throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
+            }
+            if (in.hasArray()) {
+                body.write(in.array(), in.arrayOffset() + in.position(), n);
+                in.position(in.position() + n);
+            } else {
+                byte[] chunk = new byte[n];
+                in.get(chunk);
+                body.write(chunk, 0, n);
+            }
+        }
+
+        /** A whole line without its CRLF, or null when the line is not complete yet. */
+        private String readLine(ByteBuffer in) throws ProtocolException {
+            while (in.hasRemaining()) {
+                byte b = in.get();
+                boolean head = state == State.STATUS_LINE || state == State.HEADERS || state == State.TRAILERS;
+                if (line.size() >= maxHeaderBytes || (head && ++headerBytes > maxHeaderBytes)) {
+                    throw new ProtocolException("response head larger than " + maxHeaderBytes + " bytes");
+                }
+                if (b == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    line.reset();
+                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+                }
+                line.write(b);
+            }
+            return null;
+        }
+
+        private void onLine(String text) throws ProtocolException {
+            switch (state) {
+                case STATUS_LINE -> statusLine(text);
+                case HEADERS -> {
+                    if (text.isEmpty()) {
+                        endOfHead();
+                    } else {
+                        header(text);
+                    }
+                }
+                case CHUNK_SIZE -> chunkSize(text);
+                case CHUNK_END -> {
+                    if (!text.isEmpty()) {
+                        throw new ProtocolException("chunk not followed by CRLF");
+                    }
+                    state = State.CHUNK_SIZE;
+                }
+                case TRAILERS -> {
+                    if (text.isEmpty()) {
+                        state = State.DONE;
+                    }
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+
+        private void statusLine(String text) throws ProtocolException {
+            if (text.isEmpty() && status == 0 && bytesSeen == 0) {
+                return; // tolerate a stray CRLF before the status line
+            }
+            String[] parts = text.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || parts[1].length() != 3) {
+                throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
+            }
+            try {
+                status = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
+            }
+            if (status < 100) {
+                throw new ProtocolException("status out of range: " + status);
+            }
+            http11 = !parts[0].equals("HTTP/1.0");
+            headers = new LinkedHashMap<>();
+            state = State.HEADERS;
+        }
+
+        private void header(String text) throws ProtocolException {
+            int colon = text.indexOf(':');
+            if (colon <= 0 || text.charAt(0) == ' ' || text.charAt(0) == '\t') {
+                throw new ProtocolException("malformed response header line");
+            }
+            String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = text.substring(colon + 1).trim();
+            headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        }
+
+        private void endOfHead() throws ProtocolException {
+            if (status >= 100 && status < 200) {
+                if (status == 101) {
+                    throw new ProtocolException("unexpected 101 Switching Protocols");
+                }
+                state = State.STATUS_LINE; // 100 Continue, 103 Early Hints: the real response follows
+                status = 0;
+                return;
+            }
+            List<String> encodings = headers.getOrDefault("transfer-encoding", List.of());
+            List<String> lengths = headers.getOrDefault("content-length", List.of());
+            if (headRequest || status == 204 || status == 304) {
+                state = State.DONE;
+            } else if (!encodings.isEmpty()) {
+                String last = encodings.get(encodings.size() - 1).toLowerCase(Locale.ROOT);
+                if (!last.endsWith("chunked")) {
+                    throw new ProtocolException("unsupported Transfer-Encoding: " + abbreviate(last));
+                }
+                state = State.CHUNK_SIZE;
+            } else if (!lengths.isEmpty()) {
+                remaining = contentLength(lengths);
+                if (remaining > maxBodyBytes) {
+                    throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
+                }
+                body = new ByteArrayOutputStream((int) remaining);
+                state = remaining == 0 ? State.DONE : State.FIXED_BODY;
+            } else {
+                state = State.BODY_TO_EOF;
+                headers.put("connection", List.of("close"));
+            }
+        }
+
+        private static long contentLength(List<String> values) throws ProtocolException {
+            long length = -1;
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    long parsed;
+                    try {
+                        parsed = Long.parseLong(part.trim());
+                    } catch (NumberFormatException e) {
+                        throw new ProtocolException("malformed Content-Length");
+                    }
+                    if (parsed < 0 || (length != -1 && parsed != length)) {
+                        throw new ProtocolException("malformed Content-Length");
+                    }
+                    length = parsed;
+                }
+            }
+            return length;
+        }
+
+        private void chunkSize(String text) throws ProtocolException {
+            int semicolon = text.indexOf(';');
+            String hex = (semicolon >= 0 ? text.substring(0, semicolon) : text).trim();
+            long size;
+            try {
+                size = Long.parseLong(hex, 16);
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("malformed chunk size");
+            }
+            if (size < 0) {
+                throw new ProtocolException("malformed chunk size");
+            }
+            if (size == 0) {
+                state = State.TRAILERS;
+            } else {
+                remaining = size;
+                state = State.CHUNK_DATA;
+            }
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        }
+    }
+}

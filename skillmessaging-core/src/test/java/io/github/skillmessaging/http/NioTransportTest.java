@@ -1,0 +1,295 @@
+package io.github.skillmessaging.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.skillmessaging.error.ApiTimeoutException;
+import io.github.skillmessaging.error.TransportException;
+import io.github.skillmessaging.internal.Futures;
+import java.io.EOFException;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** {@link NioTransport} on the wire: what it writes, what it accepts, when it reuses a connection. */
+class NioTransportTest {
+    private static final String OK = "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n";
+
+    static HttpTransport.Request request(String method, String url, String body) {
+        return new HttpTransport.Request(method, URI.create(url), Map.of("Authorization", "Bearer t",
+                "Content-Type", "application/json"), body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(5));
+    }
+
+    static HttpTransport.Response send(HttpTransport transport, String method, String url, String body) {
+        return Futures.join(transport.send(request(method, url, body)), "send");
+    }
+
+    static Throwable failure(CompletableFuture<?> future) {
+        Throwable t = catchThrowable(future::join);
+        return t instanceof CompletionException ? t.getCause() : t;
+    }
+
+    @Test
+    void writesExactlyThisRequestHead() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(OK);
+        }); NioTransport transport = NioTransport.create()) {
+            URI uri = URI.create(server.baseUrl());
+            send(transport, "POST", server.baseUrl() + "/v1/skillmessages/users/amzn1%2Fx?a=b", "{\"k\":\"v\"}");
+            assertThat(server.requests).containsExactly("POST /v1/skillmessages/users/amzn1%2Fx?a=b HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + uri.getPort() + "\r\n"
+                    + "Authorization: Bearer t\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: 9\r\n\r\n{\"k\":\"v\"}");
+        }
+    }
+
+    @Test
+    void keepsTheConnectionAliveAndReusesIt() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            for (int n = 0; n < 5; n++) {
+                assertThat(send(transport, "GET", server.baseUrl() + "/x", null).bodyAsString()).isEqualTo("ok");
+            }
+            assertThat(server.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void connectionCloseAndBodiesReadToTheEndAreNotReused() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(i == 0 ? "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\na"
+                    : "HTTP/1.1 200 OK\r\n\r\nbody until the end");
+        }); NioTransport transport = NioTransport.create()) {
+            assertThat(send(transport, "GET", server.baseUrl() + "/1", null).bodyAsString()).isEqualTo("a");
+            assertThat(send(transport, "GET", server.baseUrl() + "/2", null).bodyAsString()).isEqualTo("body until the end");
+            assertThat(send(transport, "GET", server.baseUrl() + "/3", null).bodyAsString()).isEqualTo("body until the end");
+            assertThat(server.connectionsAccepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void readsChunkedBodiesAndSkipsInterimResponses() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write("HTTP/1.1 100 Continue\r\n\r\n");
+                c.write("HTTP/1.1 409 Conflict\r\nTransfer-Encoding: chunked\r\nX-Amzn-RequestId: r1\r\n\r\n"
+                        + "5;ext=1\r\n{\"a\":\r\n");
+                c.write("3\r\n42}\r\n0\r\nX-Trailer: t\r\n\r\n");
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            HttpTransport.Response r = send(transport, "PUT", server.baseUrl() + "/x", "{}");
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(r.bodyAsString()).isEqualTo("{\"a\":42}");
+            assertThat(r.header("X-AMZN-REQUESTID")).contains("r1");
+            assertThat(send(transport, "PUT", server.baseUrl() + "/x", "{}").statusCode()).isEqualTo(409);
+            assertThat(server.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdempotentRequestOnAConnectionTheServerDroppedIsSentOnceMoreOnANewOne() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            if (i == 0) {
+                c.write(OK); // keep-alive, but then the server drops it when the next request comes
+                c.readRequest();
+                return;
+            }
+            c.write(OK);
+        }); NioTransport transport = NioTransport.create()) {
+            send(transport, "GET", server.baseUrl() + "/a", null);
+            assertThat(send(transport, "DELETE", server.baseUrl() + "/b", null).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(2);
+            assertThat(server.requests).hasSize(3);
+        }
+    }
+
+    @Test
+    void aPostOnAConnectionTheServerDroppedFailsAndIsNotSentAgain() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(OK);
+            c.readRequest();
+        }); NioTransport transport = NioTransport.create()) {
+            send(transport, "POST", server.baseUrl() + "/a", "{}");
+            Throwable t = failure(transport.send(request("POST", server.baseUrl() + "/b", "{}")));
+            assertThat(t).isInstanceOf(TransportException.class).hasMessageContaining("POST " + server.baseUrl() + "/b")
+                    .hasRootCauseInstanceOf(EOFException.class);
+            Thread.sleep(100);
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void malformedAndOversizedResponsesFailTheRequest() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(i == 0 ? "SPDY/3 200 OK\r\n\r\n" : "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n0123456789A");
+        }); NioTransport transport = NioTransport.builder().maxResponseBytes(10).build()) {
+            assertThat(failure(transport.send(request("GET", server.baseUrl() + "/x", null))))
+                    .isInstanceOf(TransportException.class).hasRootCauseInstanceOf(ProtocolException.class);
+            assertThat(failure(transport.send(request("GET", server.baseUrl() + "/y", null))))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("larger than 10 bytes");
+        }
+    }
+
+    @Test
+    void headerValuesThatCouldSplitTheRequestAreRefusedBeforeAnythingIsSent() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> c.readRequest());
+                NioTransport transport = NioTransport.create()) {
+            HttpTransport.Request evil = new HttpTransport.Request("GET", URI.create(server.baseUrl() + "/x"),
+                    Map.of("X-Evil", "a\r\nX-Injected: 1"), null, Duration.ofSeconds(1));
+            assertThat(failure(transport.send(evil))).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("X-Evil");
+            assertThat(server.connectionsAccepted()).isZero();
+        }
+    }
+
+    @Test
+    void queuesRequestsBeyondMaxConnectionsPerHost() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                Thread.sleep(20);
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(3).build()) {
+            List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
+            for (int n = 0; n < 30; n++) {
+                all.add(transport.send(request("POST", server.baseUrl() + "/m" + n, "{}")));
+            }
+            for (CompletableFuture<HttpTransport.Response> f : all) {
+                assertThat(f.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            }
+            assertThat(server.peakOpenConnections()).isEqualTo(3);
+            assertThat(server.connectionsAccepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRequestWaitingForAConnectionTimesOutWithItsOwnTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            release.await(5, TimeUnit.SECONDS);
+            c.write(OK);
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(1).build()) {
+            CompletableFuture<HttpTransport.Response> first = transport.send(request("GET", server.baseUrl() + "/1", null));
+            HttpTransport.Request quick = request("GET", server.baseUrl() + "/2", null).withTimeout(Duration.ofMillis(100));
+            Throwable t = failure(transport.send(quick));
+            assertThat(t).isInstanceOf(ApiTimeoutException.class);
+            assertThat(((ApiTimeoutException) t).isAttemptTimeout()).isTrue();
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void aCancelledRequestClosesItsConnection() throws Exception {
+        CountDownLatch closedByClient = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            if (c.clientClosed(5000)) {
+                closedByClient.countDown();
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            CompletableFuture<HttpTransport.Response> f = transport.send(request("GET", server.baseUrl() + "/1", null));
+            while (server.requests.isEmpty()) {
+                Thread.sleep(5);
+            }
+            f.cancel(true);
+            assertThat(closedByClient.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void closeLetsRequestsInFlightFinishAndRefusesNewOnes() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            received.countDown();
+            Thread.sleep(200);
+            c.write(OK);
+        })) {
+            NioTransport transport = NioTransport.create();
+            CompletableFuture<HttpTransport.Response> inFlight = transport.send(request("POST", server.baseUrl() + "/1", "{}"));
+            assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
+            transport.close();
+            assertThat(failure(transport.send(request("POST", server.baseUrl() + "/2", "{}"))))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("closed");
+            assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void blockingOnTheIoThreadFailsFastInsteadOfDeadlocking() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            CompletableFuture<Object> nested = transport.send(request("GET", server.baseUrl() + "/1", null))
+                    .thenApply(r -> send(transport, "GET", server.baseUrl() + "/2", null));
+            Throwable t = catchThrowable(() -> nested.get(5, TimeUnit.SECONDS));
+            assertThat(t).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("I/O thread of a NioTransport");
+            assertThat(NioTransport.onIoThread()).isFalse();
+        }
+    }
+
+    @Test
+    void refusedConnectionsFailWithTheirCauseSoThatTheyCanBeRetried() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (NioTransport transport = NioTransport.create()) {
+            Throwable t = failure(transport.send(request("POST", "http://127.0.0.1:" + port + "/x", "{}")));
+            assertThat(t).isInstanceOf(TransportException.class).hasCauseInstanceOf(java.net.ConnectException.class);
+            Throwable unknown = failure(transport.send(request("GET", "http://no-such-host.invalid/x", null)));
+            assertThat(unknown).isInstanceOf(TransportException.class).hasMessageContaining("unknown host");
+        }
+    }
+
+    @Test
+    void carriesManyConcurrentRequestsOnOneIoThread() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                Thread.sleep(50);
+                c.write(OK);
+                answered.incrementAndGet();
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
+            for (int n = 0; n < 400; n++) {
+                all.add(transport.send(request("POST", server.baseUrl() + "/m" + n, "{\"n\":" + n + "}")));
+            }
+            long clientThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("skillmessaging-nio")).count();
+            for (CompletableFuture<HttpTransport.Response> f : all) {
+                assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            }
+            assertThat(answered).hasValue(400);
+            assertThat(server.requests).hasSize(400);
+            assertThat(clientThreads).isBetween(1L, 4L); // the I/O thread and the name resolver's
+        }
+    }
+}
