@@ -6,8 +6,12 @@ import io.github.skillmessaging.Message;
 import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
+import io.github.skillmessaging.http.NioTransport;
 import io.github.skillmessaging.http.UrlConnectionTransport;
 import java.io.File;
+import java.net.http.HttpClient;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Runs the benchmarks and writes a Markdown report. Figures are ratios against baselines measured
@@ -26,7 +32,9 @@ import java.util.concurrent.Future;
  * that everything starts, on the JDK stub server, with no speed claims.
  *
  * <pre>
- * --target URL    base URL of the LWA + Skill Messaging stand-in (nginx); default: the JDK stub
+ * --target URL      base URL of the LWA + Skill Messaging stand-in (nginx); default: the JDK stub
+ * --tls-target URL  the same over TLS (https://localhost:port), with --tls-cert PEM to trust
+ * --slow-target URL the same answering after 50 ms, for the WAN-like run (one JVM per contender)
  * --messages N    messages per fan-out run (20000)
  * --inflight K    messages in flight (64)
  * --rounds R      measured rounds per contender, median reported (3)
@@ -38,18 +46,40 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+    public static void main(String[] args) {
+        try {
+            run(options(args));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the ASK SDK's pools are not daemon threads: never hang on a failure
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
+        if (options.containsKey("wan-child")) {
+            wanChild(options);
+            return;
+        }
         boolean smoke = options.containsKey("smoke");
         int messages = Integer.parseInt(options.getOrDefault("messages", smoke ? "300" : "20000"));
-        int inFlight = Integer.parseInt(options.getOrDefault("inflight", "64"));
+        int inFlight = Integer.parseInt(options.getOrDefault("inflight", smoke ? "16" : "64")); // the JDK stub drops some of 4 × 64 connections
         int rounds = Integer.parseInt(options.getOrDefault("rounds", smoke ? "1" : "3"));
         StringBuilder report = new StringBuilder();
         try (StubServer stub = new StubServer(0)) {
             String target = options.getOrDefault("target", stub.baseUrl());
-            report.append(fanOut(target, messages, inFlight, rounds));
+            report.append(fanOut("## 1. Fan-out, CPU-bound: " + messages + " messages, " + inFlight
+                    + " in flight, plain HTTP, token cached", target, null, messages, inFlight, rounds, true));
+            if (smoke) {
+                report.append(wanLike(options.getOrDefault("slow-target", stub.baseUrl()), 200, 50));
+            }
         }
-        if (options.containsKey("slow-target")) {
+        if (options.containsKey("tls-target")) {
+            SSLContext tls = trusting(Path.of(options.get("tls-cert")));
+            report.append(fanOut("## 1b. Fan-out, CPU-bound over TLS: " + messages + " messages, " + inFlight
+                    + " in flight, TLS 1.3, token cached", options.get("tls-target"), tls, messages, inFlight, rounds,
+                    false));
+        }
+        if (options.containsKey("slow-target") && !smoke) {
             report.append(wanLike(options.get("slow-target"), 5000, 1000));
         }
         report.append(tokenCoalescing(smoke ? 100 : 1000));
@@ -63,96 +93,163 @@ public final class Benchmarks {
         System.exit(0); // the ASK SDK's and the JDK client's pools are not daemon threads
     }
 
-    private static String fanOut(String target, int n, int inFlight, int rounds) throws Exception {
-        Map<String, Contenders.Run> contenders = new LinkedHashMap<>();
-        HttpTransport jdk = JdkHttpTransport.create();
-        HttpTransport blocking = UrlConnectionTransport.create(inFlight);
-        contenders.put("skillmessaging-java `sendToAll`, `UrlConnectionTransport` (" + inFlight + " threads)",
-                Contenders.library(target, target, inFlight, blocking));
-        contenders.put("raw loop on `UrlConnectionTransport` (its floor)", Contenders.rawTransport(target, inFlight, blocking));
-        contenders.put("ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads", Contenders.askSdk(target, target, inFlight));
-        contenders.put("skillmessaging-java `sendToAll`, default `JdkHttpTransport`", Contenders.library(target, target, inFlight, jdk));
-        contenders.put("raw loop on `JdkHttpTransport` (its floor)", Contenders.rawTransport(target, inFlight, jdk));
-        for (Contenders.Run run : contenders.values()) {
-            run.send(Math.max(100, n / 4)); // warm-up
+    /** One row of a fan-out table: a contender and the name of its floor row (null for floors and peers). */
+    private record Row(String name, Contenders.Run run, String floor) {
+    }
+
+    private static String fanOut(String title, String target, SSLContext tls, int n, int inFlight, int rounds,
+            boolean withUrlConnection) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        NioTransport.Builder nio = NioTransport.builder();
+        if (tls != null) {
+            nio.sslContext(tls);
+        }
+        HttpTransport nioTransport = nio.build();
+        HttpTransport jdk = tls == null ? JdkHttpTransport.create()
+                : JdkHttpTransport.of(HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
+        String askName = "ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads";
+        rows.add(new Row("skillmessaging-java `sendToAll`, `NioTransport` (default)",
+                Contenders.library(target, target, inFlight, nioTransport), "raw loop on `NioTransport`"));
+        rows.add(new Row("raw loop on `NioTransport`", Contenders.rawTransport(target, inFlight, nioTransport), null));
+        rows.add(new Row(askName, Contenders.askSdk(target, target, inFlight, tls), null));
+        rows.add(new Row("skillmessaging-java `sendToAll`, `JdkHttpTransport`",
+                Contenders.library(target, target, inFlight, jdk), "raw loop on `JdkHttpTransport`"));
+        rows.add(new Row("raw loop on `JdkHttpTransport`", Contenders.rawTransport(target, inFlight, jdk), null));
+        if (withUrlConnection) {
+            HttpTransport blocking = UrlConnectionTransport.create(inFlight);
+            rows.add(new Row("skillmessaging-java `sendToAll`, `UrlConnectionTransport` (" + inFlight + " threads)",
+                    Contenders.library(target, target, inFlight, blocking), "raw loop on `UrlConnectionTransport`"));
+            rows.add(new Row("raw loop on `UrlConnectionTransport`", Contenders.rawTransport(target, inFlight, blocking),
+                    null));
+        }
+        for (Row row : rows) {
+            row.run().send(Math.max(100, n / 4)); // warm-up
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
-        contenders.keySet().forEach(k -> rates.put(k, new ArrayList<>()));
-        List<String> names = new ArrayList<>(contenders.keySet());
+        rows.forEach(r -> rates.put(r.name(), new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get((i + round) % names.size()); // rotate the order each round
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get((i + round) % rows.size()); // rotate the order each round
                 long start = System.nanoTime();
-                int accepted = contenders.get(name).send(n);
+                int accepted = row.run().send(n);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (accepted != n) {
-                    throw new IllegalStateException(name + ": only " + accepted + " of " + n + " accepted");
+                    throw new IllegalStateException(row.name() + ": only " + accepted + " of " + n + " accepted; last "
+                            + "failure: " + Contenders.LAST_FAILURE.get());
                 }
-                rates.get(name).add(n / seconds);
+                rates.get(row.name()).add(n / seconds);
             }
         }
-        double library = median(rates.get(names.get(0)));
-        double raw = median(rates.get(names.get(1)));
-        double ask = median(rates.get(names.get(2)));
-        double libraryJdk = median(rates.get(names.get(3)));
-        double rawJdk = median(rates.get(names.get(4)));
-        StringBuilder sb = new StringBuilder();
-        sb.append("## 1. Fan-out, CPU-bound: ").append(n).append(" messages, ").append(inFlight)
-                .append(" in flight, plain HTTP, token cached\n\n");
-        sb.append("| contender | messages/s (median of ").append(rounds).append(") | first row / this row |\n");
-        sb.append("|---|---|---|\n");
-        for (String name : names) {
-            double rate = median(rates.get(name));
-            sb.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, "%.0f", rate)).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f", library / rate)).append(" |\n");
+        nioTransport.close();
+        double ask = median(rates.get(askName));
+        StringBuilder sb = new StringBuilder(title).append("\n\n");
+        sb.append("| contender | messages/s (median of ").append(rounds).append(") | × ASK SDK | × its floor |\n");
+        sb.append("|---|---|---|---|\n");
+        for (Row row : rows) {
+            double rate = median(rates.get(row.name()));
+            sb.append("| ").append(row.name()).append(" | ").append(format("%.0f", rate)).append(" | ")
+                    .append(format("%.2f", rate / ask)).append(" | ")
+                    .append(row.floor() == null ? "" : format("%.2f", rate / median(rates.get(row.floor()))))
+                    .append(" |\n");
         }
-        sb.append("\nTargets: library / its floor ≥ 0.9 (measured ")
-                .append(String.format(Locale.ROOT, "%.2f", library / raw)).append(" on `UrlConnectionTransport`, ")
-                .append(String.format(Locale.ROOT, "%.2f", libraryJdk / rawJdk)).append(" on `JdkHttpTransport`); ")
-                .append("library / ASK SDK ≥ 1.0 (measured ").append(String.format(Locale.ROOT, "%.2f", library / ask))
-                .append(" with `UrlConnectionTransport`, ").append(String.format(Locale.ROOT, "%.2f", libraryJdk / ask))
-                .append(" with the default).\n\n");
+        double library = median(rates.get(rows.get(0).name()));
+        double floor = median(rates.get(rows.get(1).name()));
+        sb.append("\nTargets: the library at ≥ 0.9 of its floor (measured ").append(format("%.2f", library / floor))
+                .append(") and ≥ 1.0× the ASK SDK (measured ").append(format("%.2f", library / ask))
+                .append("), both on the default `NioTransport`.\n\n");
         return sb.toString();
     }
 
     /**
-     * Many slow requests in flight: throughput and the peak number of live threads while each
-     * contender runs (in this JVM; peak RSS of separate processes is still to come).
+     * Many slow requests in flight, each contender in its own JVM so that its peak RSS is its own:
+     * throughput, peak live threads and peak RSS.
      */
     private static String wanLike(String target, int n, int inFlight) throws Exception {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Contenders.Run> contenders = new LinkedHashMap<>();
-        contenders.put("skillmessaging-java `sendToAll`, default `JdkHttpTransport` (async)",
-                Contenders.library(target, target, inFlight, JdkHttpTransport.create()));
-        contenders.put("ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads",
-                Contenders.askSdk(target, target, inFlight));
-        StringBuilder sb = new StringBuilder();
-        sb.append("## 2. Fan-out, WAN-like: ").append(n).append(" messages, ").append(inFlight)
-                .append(" in flight, every answer after 50 ms\n\n");
-        sb.append("| contender | messages/s | peak live threads in the JVM |\n|---|---|---|\n");
-        double first = 0;
-        int firstThreads = 0;
-        for (Map.Entry<String, Contenders.Run> c : contenders.entrySet()) {
-            c.getValue().send(Math.min(n, 1000)); // warm-up
-            threads.resetPeakThreadCount();
-            long start = System.nanoTime();
-            int accepted = c.getValue().send(n);
-            double rate = n / ((System.nanoTime() - start) / 1e9);
-            if (accepted != n) {
-                throw new IllegalStateException(c.getKey() + ": only " + accepted + " of " + n + " accepted");
+        String[][] contenders = {
+            {"nio", "skillmessaging-java `sendToAll`, `NioTransport` (default)"},
+            {"ask", "ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads"},
+            {"jdk", "skillmessaging-java `sendToAll`, `JdkHttpTransport`"},
+        };
+        Map<String, String[]> results = new LinkedHashMap<>();
+        for (String[] contender : contenders) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(),
+                    "--wan-child", contender[0], "--slow-target", target, "--messages", String.valueOf(n),
+                    "--inflight", String.valueOf(inFlight)));
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException(contender[0] + " failed:\n" + output);
             }
-            int peak = threads.getPeakThreadCount();
-            if (first == 0) {
-                first = rate;
-                firstThreads = peak;
-            }
-            sb.append("| ").append(c.getKey()).append(" | ").append(String.format(Locale.ROOT, "%.0f", rate))
-                    .append(" | ").append(peak).append(" |\n");
+            String line = output.lines().filter(l -> l.startsWith("WAN ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(contender[0] + " printed no result:\n" + output));
+            results.put(contender[1], line.split(" "));
         }
-        sb.append("\nThe first row's throughput and threads against the ASK SDK's: see the table; target ≥ 1.0× its "
-                + "throughput with ≤ 1/10 of its threads (first row: ").append(firstThreads).append(" threads, ")
-                .append(String.format(Locale.ROOT, "%.0f", first)).append(" msg/s).\n\n");
+        String[] ours = results.get(contenders[0][1]);
+        String[] ask = results.get(contenders[1][1]);
+        StringBuilder sb = new StringBuilder("## 2. Fan-out, WAN-like: ").append(n).append(" messages, ")
+                .append(inFlight).append(" in flight, every answer after 50 ms; one JVM per contender\n\n");
+        sb.append("| contender | messages/s | × ASK SDK | peak live threads | peak RSS (MiB) |\n|---|---|---|---|---|\n");
+        for (Map.Entry<String, String[]> e : results.entrySet()) {
+            String[] r = e.getValue();
+            sb.append("| ").append(e.getKey()).append(" | ").append(r[2]).append(" | ")
+                    .append(format("%.2f", Double.parseDouble(r[2]) / Double.parseDouble(ask[2]))).append(" | ")
+                    .append(r[3]).append(" | ").append(Long.parseLong(r[4]) / 1024).append(" |\n");
+        }
+        sb.append("\nTarget: ≥ 1.0× the ASK SDK's throughput with ≤ 1/10 of its threads; measured ")
+                .append(format("%.2f", Double.parseDouble(ours[2]) / Double.parseDouble(ask[2]))).append("× with ")
+                .append(format("%.3f", Double.parseDouble(ours[3]) / Double.parseDouble(ask[3])))
+                .append(" of its threads and ")
+                .append(format("%.2f", Double.parseDouble(ours[4]) / Double.parseDouble(ask[4])))
+                .append(" of its peak RSS (JVMs with -Xmx512m).\n\n");
         return sb.toString();
+    }
+
+    /** Child JVM of {@link #wanLike}: prints {@code WAN <name> <msg/s> <peak threads> <VmHWM kB>}. */
+    private static void wanChild(Map<String, String> options) throws Exception {
+        String target = options.get("slow-target");
+        int n = Integer.parseInt(options.get("messages"));
+        int inFlight = Integer.parseInt(options.get("inflight"));
+        String name = options.get("wan-child");
+        Contenders.Run run = switch (name) {
+            case "nio" -> Contenders.library(target, target, inFlight, NioTransport.create());
+            case "jdk" -> Contenders.library(target, target, inFlight, JdkHttpTransport.create());
+            case "ask" -> Contenders.askSdk(target, target, inFlight);
+            default -> throw new IllegalArgumentException(name);
+        };
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        run.send(Math.min(n, 1000)); // warm-up, which also opens the connections
+        threads.resetPeakThreadCount();
+        long start = System.nanoTime();
+        int accepted = run.send(n);
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        if (accepted != n) {
+            throw new IllegalStateException(name + ": only " + accepted + " of " + n + " accepted");
+        }
+        String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.replaceAll("[^0-9]", "")).findFirst().orElse("0");
+        System.out.println("WAN " + name + " " + format("%.0f", rate) + " " + threads.getPeakThreadCount() + " " + hwm);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** A TLS context that trusts the one certificate in the PEM file (the nginx test certificate). */
+    private static SSLContext trusting(Path pem) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var in = Files.newInputStream(pem)) {
+            store.setCertificateEntry("bench", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
     }
 
     private static String tokenCoalescing(int concurrent) throws Exception {

@@ -25,11 +25,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.client.HttpClients;
 
 /** The three ways to send N skill messages with K in flight that the fan-out benchmark compares. */
 final class Contenders {
     static final Map<String, String> DATA = Map.of("listItemId", "42", "change", "created");
+    /** The last failure any contender saw, for the error message when a run loses messages. */
+    static final java.util.concurrent.atomic.AtomicReference<Object> LAST_FAILURE = new java.util.concurrent.atomic.AtomicReference<>("none");
 
     private Contenders() {
     }
@@ -52,7 +56,9 @@ final class Contenders {
             for (int i = 0; i < n; i++) {
                 recipients.add(new Recipient("amzn1.ask.account.BENCH" + i, endpoint));
             }
-            return (int) messaging.sendToAll(recipients, message).stream().filter(SendResult::isAccepted).count();
+            List<SendResult> results = messaging.sendToAll(recipients, message);
+            results.stream().filter(r -> !r.isAccepted()).findFirst().ifPresent(r -> LAST_FAILURE.set(r));
+            return (int) results.stream().filter(SendResult::isAccepted).count();
         };
     }
 
@@ -73,6 +79,8 @@ final class Contenders {
                 all.add(transport.send(request).whenComplete((r, e) -> {
                     if (r != null && r.statusCode() == 202) {
                         accepted.incrementAndGet();
+                    } else {
+                        LAST_FAILURE.set(e != null ? e : r);
                     }
                     slots.release();
                 }));
@@ -84,7 +92,12 @@ final class Contenders {
 
     /** Amazon's ASK SDK: {@code SkillMessagingServiceClient} on Apache HttpClient, pool = threads = in flight. */
     static Run askSdk(String lwaBase, String endpoint, int inFlight) {
-        SkillMessagingServiceClient client = askClient(lwaBase, endpoint, inFlight);
+        return askSdk(lwaBase, endpoint, inFlight, null);
+    }
+
+    /** The same over TLS trusting {@code tls} (null: the JDK's defaults). */
+    static Run askSdk(String lwaBase, String endpoint, int inFlight, SSLContext tls) {
+        SkillMessagingServiceClient client = askClient(lwaBase, endpoint, inFlight, tls);
         SendSkillMessagingRequest request = SendSkillMessagingRequest.builder().withData(DATA)
                 .withExpiresAfterSeconds(3600L).build();
         ExecutorService threads = Executors.newFixedThreadPool(inFlight);
@@ -99,7 +112,7 @@ final class Contenders {
                             client.sendSkillMessage("amzn1.ask.account.BENCH" + i, request);
                             accepted.incrementAndGet();
                         } catch (RuntimeException e) {
-                            // counted as not accepted
+                            LAST_FAILURE.set(e); // counted as not accepted
                         }
                     }
                 }));
@@ -112,8 +125,15 @@ final class Contenders {
     }
 
     static SkillMessagingServiceClient askClient(String lwaBase, String endpoint, int poolSize) {
-        ApacheHttpApiClient http = ApacheHttpApiClient.custom().withHttpClient(HttpClients.custom()
-                .setMaxConnTotal(poolSize).setMaxConnPerRoute(poolSize).build()).build();
+        return askClient(lwaBase, endpoint, poolSize, null);
+    }
+
+    static SkillMessagingServiceClient askClient(String lwaBase, String endpoint, int poolSize, SSLContext tls) {
+        HttpClientBuilder apache = HttpClients.custom().setMaxConnTotal(poolSize).setMaxConnPerRoute(poolSize);
+        if (tls != null) {
+            apache.setSSLContext(tls);
+        }
+        ApacheHttpApiClient http = ApacheHttpApiClient.custom().withHttpClient(apache.build()).build();
         LwaClient lwa = LwaClient.builder()
                 .withApiConfiguration(DefaultApiConfiguration.builder().withApiClient(http)
                         .withSerializer(new JacksonSerializer()).withApiEndpoint(lwaBase).build())

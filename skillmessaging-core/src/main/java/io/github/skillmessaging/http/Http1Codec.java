@@ -185,21 +185,34 @@ final class Http1Codec {
 
         /** A whole line without its CRLF, or null when the line is not complete yet. */
         private String readLine(ByteBuffer in) throws ProtocolException {
-            while (in.hasRemaining()) {
-                byte b = in.get();
-                boolean head = state == State.STATUS_LINE || state == State.HEADERS || state == State.TRAILERS;
-                if (line.size() >= maxHeaderBytes || (head && ++headerBytes > maxHeaderBytes)) {
-                    throw new ProtocolException("response head larger than " + maxHeaderBytes + " bytes");
+            int start = in.position();
+            int limit = in.limit();
+            int newline = -1;
+            for (int i = start; i < limit; i++) {
+                if (in.get(i) == '\n') {
+                    newline = i;
+                    break;
                 }
-                if (b == '\n') {
-                    byte[] bytes = line.toByteArray();
-                    line.reset();
-                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-                }
-                line.write(b);
             }
-            return null;
+            int taken = (newline < 0 ? limit : newline + 1) - start;
+            boolean head = state == State.STATUS_LINE || state == State.HEADERS || state == State.TRAILERS;
+            if (line.size() + taken > maxHeaderBytes || (head && (headerBytes += taken) > maxHeaderBytes)) {
+                throw new ProtocolException("response head larger than " + maxHeaderBytes + " bytes");
+            }
+            byte[] bytes = new byte[newline < 0 ? taken : taken - 1];
+            in.get(bytes);
+            if (newline < 0) {
+                line.write(bytes, 0, bytes.length);
+                return null;
+            }
+            in.get(); // the newline
+            if (line.size() > 0) {
+                line.write(bytes, 0, bytes.length);
+                bytes = line.toByteArray();
+                line.reset();
+            }
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
 
         private void onLine(String text) throws ProtocolException {

@@ -14,8 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The default {@link HttpTransport}, on the JDK's {@link HttpClient}. One instance is meant to be
- * shared: the {@code HttpClient} keeps connections alive and reuses them.
+ * An {@link HttpTransport} on the JDK's {@link HttpClient}: choose it for what the default
+ * {@link NioTransport} lacks (an HTTP proxy, HTTP/2, your own executor for callbacks). It spends
+ * several times more CPU per small request (see {@code benchmarks/RESULTS.md}). One instance is
+ * meant to be shared: the {@code HttpClient} keeps connections alive and reuses them.
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** Connect timeout of the {@code HttpClient} this class creates itself. */

@@ -3,7 +3,7 @@ package io.github.skillmessaging.internal;
 import io.github.skillmessaging.RetryPolicy;
 import io.github.skillmessaging.Sleeper;
 import io.github.skillmessaging.http.HttpTransport;
-import io.github.skillmessaging.http.JdkHttpTransport;
+import io.github.skillmessaging.http.NioTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,11 +33,14 @@ public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Du
         return new ClientOptions(newTransport, retryPolicy, attemptTimeout, clock, sleeper);
     }
 
-    /** One {@code HttpClient} for every client that was given none: connections are reused. */
+    /**
+     * One {@link NioTransport} for every client that was given none: connections are reused, and
+     * its one I/O thread is a daemon, so it never keeps the JVM alive.
+     */
     private static final class SharedTransport {
-        private static final JdkHttpTransport INSTANCE = JdkHttpTransport.create();
+        private static final NioTransport INSTANCE = NioTransport.create();
 
-        static JdkHttpTransport get() {
+        static NioTransport get() {
             return INSTANCE;
         }
     }
