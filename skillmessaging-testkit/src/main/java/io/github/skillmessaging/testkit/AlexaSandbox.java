@@ -62,6 +62,10 @@ import java.util.function.Consumer;
  * the user's skills as an {@code AlexaHouseholdListEvent}, as Alexa does. Thread-safe.
  */
 public final class AlexaSandbox implements AutoCloseable {
+    static {
+        io.github.skillmessaging.testkit.internal.Http.preferNoDelay();
+    }
+
     /** Where the sandbox serves its signing chain, below the LWA server. */
     public static final String CERTIFICATE_CHAIN_PATH = "/echo.api/sandbox-chain.pem";
 

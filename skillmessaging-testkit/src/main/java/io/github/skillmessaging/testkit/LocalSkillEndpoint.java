@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class LocalSkillEndpoint implements AutoCloseable {
+    static {
+        io.github.skillmessaging.testkit.internal.Http.preferNoDelay();
+    }
+
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging.testkit");
 
     /** Your skill: from the raw body and headers (names case-insensitive) to the response body. */

@@ -23,6 +23,8 @@ public final class TwoWaySyncDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before any JDK HttpServer exists: answer small requests at once instead of after a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         if (List.of(args).contains("--real")) {
             runAgainstAmazon();
