@@ -1,0 +1,337 @@
+package io.github.skillmessaging.benchmarks.coldstart;
+
+import io.github.skillmessaging.benchmarks.LoopbackStub;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * Item 6 of the benchmarks: cold start. Each run is a new {@code java} process (the same binary and
+ * class path as this one) running {@link OursColdStart} or {@link AskColdStart}: parse one
+ * {@code Messaging.MessageReceived} request, write the acknowledgement, send one skill message with
+ * a cold token cache (one LWA request, one POST) to a loopback stand-in, exit. Wall-clock is
+ * measured here, from just before the process is started to its exit; each child reports its peak
+ * RSS (VmHWM) and when its phases ended on one marked line.
+ *
+ * <pre>
+ * java -cp ... io.github.skillmessaging.benchmarks.coldstart.ColdStart [N] [--variants] [--jdk JAVA_HOME]...
+ * </pre>
+ * N measured runs per contender (10); {@code --variants} adds the JVM-option rows (tiered stop at
+ * C1, AppCDS, and per {@code --jdk} a default and an AOT-cache row when that JDK has one).
+ */
+public final class ColdStart {
+    static final String TITLE = "## 6. Cold start: fresh JVM, parse one MessageReceived, write the response, send one message";
+    static final double TARGET = 0.5;
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 10;
+        boolean variants = false;
+        List<String> otherJdks = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--variants" -> variants = true;
+                case "--jdk" -> otherJdks.add(args[++i]);
+                default -> runs = Integer.parseInt(args[i]);
+            }
+        }
+        try (LoopbackStub stub = new LoopbackStub()) {
+            System.out.print(run(stub.baseUrl(), runs));
+            if (variants) {
+                System.out.print(variants(stub.baseUrl(), runs, otherJdks));
+            }
+        }
+        System.exit(0);
+    }
+
+    /** The headline: both contenders on this JVM's {@code java} with no JVM options, as Markdown. */
+    public static String run(String baseUrl, int runs) {
+        Pair pair = measure(currentJava(), List.of(), List.of(), baseUrl, runs);
+        double ratio = pair.ours.medianMs() / pair.ask.medianMs();
+        StringBuilder md = new StringBuilder();
+        md.append(TITLE).append("\n\n");
+        md.append("Each run is a new `java` process (").append(javaVersion(System.getProperty("java.home")))
+                .append(", this run's class path, no JVM options) that parses one `Messaging.MessageReceived` request, ")
+                .append("writes the acknowledgement `{\"version\":\"1.0\",\"response\":{}}` and sends one skill message ")
+                .append("with an empty token cache (one LWA token request, one POST) to the loopback stub, then exits. ")
+                .append("This library: `RequestConverter.parse`, `SkillResponse.empty().toBytes()`, `SkillMessaging.send` on ")
+                .append("the default `JdkHttpTransport`. ASK SDK 2.86.0: `JacksonSerializer` into `RequestEnvelope`, a ")
+                .append("`ResponseEnvelope` from its builders, `SkillMessagingServiceClient` with `LwaClient` on ")
+                .append("`ApacheHttpApiClient`. Wall-clock from process start to exit, ").append(runs)
+                .append(" runs each, alternating, after one discarded warm-up run each (OS file cache). ")
+                .append("Peak RSS is the child's `VmHWM` just before it exits.\n\n");
+        md.append("| contender | median ms | min ms | max ms | ratio of medians | median peak RSS MiB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        md.append(row("skillmessaging-java", pair.ours, fmt2(ratio)));
+        md.append(row("ASK SDK 2.86.0 (Apache HttpClient)", pair.ask, "1.00"));
+        md.append("\nTarget: at most ").append(fmt2(TARGET)).append(" of the ASK SDK's time. Ratio of medians (ours / ASK): ")
+                .append(fmt2(ratio)).append(": ").append(ratio <= TARGET ? "**met**" : "**not met**").append(".\n\n");
+        md.append("Where the time goes (medians, ms; \"JVM start\" is process start to the first line of `main`, ")
+                .append("\"exit\" is the report line, `System.exit` and process teardown):\n\n");
+        md.append(phaseHeader());
+        md.append(phaseRow("skillmessaging-java", pair.ours));
+        md.append(phaseRow("ASK SDK 2.86.0", pair.ask));
+        md.append('\n');
+        return md.toString();
+    }
+
+    /**
+     * Advice for users, not the headline: the same two programs under JVM options that shorten
+     * start-up (C1 only, an AppCDS archive from one training run), and on each of {@code otherJdks}
+     * (a JDK home) by default and with its AOT cache (JDK 25's {@code -XX:AOTCacheOutput}).
+     */
+    public static String variants(String baseUrl, int runs, List<String> otherJdks) {
+        Path archives;
+        try {
+            archives = Files.createTempDirectory("coldstart-archives");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("### Cold start under JVM options (advice, not the headline)\n\n");
+        md.append("Same programs and method; the archives come from one training run per contender, not timed.\n\n");
+        md.append("| JVM, options | ours median ms | ASK median ms | ratio | ours RSS MiB | ASK RSS MiB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        String java = currentJava();
+        String version = javaVersion(System.getProperty("java.home"));
+        md.append(variantRow(version + ", no options", measure(java, List.of(), List.of(), baseUrl, runs)));
+        List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
+        md.append(variantRow(version + ", `-XX:TieredStopAtLevel=1`", measure(java, c1, c1, baseUrl, runs)));
+        List<String> oursCds = appCds(java, OursColdStart.class, archives.resolve("ours.jsa"), baseUrl);
+        List<String> askCds = appCds(java, AskColdStart.class, archives.resolve("ask.jsa"), baseUrl);
+        md.append(variantRow(version + ", AppCDS (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`)",
+                measure(java, oursCds, askCds, baseUrl, runs)));
+        md.append(variantRow(version + ", AppCDS + `-XX:TieredStopAtLevel=1`",
+                measure(java, concat(oursCds, c1), concat(askCds, c1), baseUrl, runs)));
+        for (String home : otherJdks) {
+            String other = home + File.separator + "bin" + File.separator + "java";
+            String otherVersion = javaVersion(home);
+            md.append(variantRow(otherVersion + ", no options", measure(other, List.of(), List.of(), baseUrl, runs)));
+            if (feature(otherVersion) >= 25) {
+                List<String> oursAot = aotCache(other, OursColdStart.class, archives.resolve("ours.aot"), baseUrl);
+                List<String> askAot = aotCache(other, AskColdStart.class, archives.resolve("ask.aot"), baseUrl);
+                md.append(variantRow(otherVersion + ", AOT cache (`-XX:AOTCacheOutput`, then `-XX:AOTCache`)",
+                        measure(other, oursAot, askAot, baseUrl, runs)));
+            }
+        }
+        md.append('\n');
+        return md.toString();
+    }
+
+    /** Runs {@code main} once to write a dynamic AppCDS archive; returns the options that use it. */
+    private static List<String> appCds(String java, Class<?> main, Path archive, String baseUrl) {
+        launch(java, List.of("-XX:ArchiveClassesAtExit=" + archive), main, baseUrl);
+        requireFile(archive);
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** Runs {@code main} once to write an AOT cache (JDK 25+); returns the options that use it. */
+    private static List<String> aotCache(String java, Class<?> main, Path cache, String baseUrl) {
+        launch(java, List.of("-XX:AOTCacheOutput=" + cache), main, baseUrl);
+        requireFile(cache);
+        return List.of("-XX:AOTCache=" + cache);
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the training run did not write " + file);
+        }
+    }
+
+    /** One warm-up run each, then {@code runs} measured runs each, alternating ours and ASK's. */
+    private static Pair measure(String java, List<String> oursOptions, List<String> askOptions, String baseUrl,
+            int runs) {
+        launch(java, oursOptions, OursColdStart.class, baseUrl);
+        launch(java, askOptions, AskColdStart.class, baseUrl);
+        List<Sample> ours = new ArrayList<>();
+        List<Sample> ask = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            ours.add(launch(java, oursOptions, OursColdStart.class, baseUrl));
+            ask.add(launch(java, askOptions, AskColdStart.class, baseUrl));
+        }
+        return new Pair(new Series(ours), new Series(ask));
+    }
+
+    /** One child process: its wall-clock time, peak RSS and phase ends. */
+    private static Sample launch(String java, List<String> options, Class<?> main, String baseUrl) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(options);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.add(baseUrl);
+        try {
+            Path output = Files.createTempFile("coldstart", ".out");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+                long start = System.nanoTime();
+                Process process = builder.start();
+                boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                long end = System.nanoTime();
+                String text = Files.readString(output, StandardCharsets.UTF_8);
+                if (!exited) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(main.getSimpleName() + " did not exit within " + TIMEOUT_SECONDS
+                            + " s: " + command + "\n" + text);
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(main.getSimpleName() + " exited with " + process.exitValue() + ": "
+                            + command + "\n" + text);
+                }
+                return Sample.parse(text, start, end, main.getSimpleName());
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String currentJava() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** "JDK 17.0.15" from the JDK's {@code release} file, or the home's name. */
+    static String javaVersion(String home) {
+        try {
+            for (String line : Files.readAllLines(Path.of(home, "release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return "JDK " + line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        if (home.equals(System.getProperty("java.home"))) {
+            return "JDK " + System.getProperty("java.version");
+        }
+        return Path.of(home).getFileName().toString();
+    }
+
+    private static int feature(String version) {
+        String digits = version.replaceAll("^\\D*(\\d+).*$", "$1");
+        return digits.matches("\\d+") ? Integer.parseInt(digits) : 0;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String row(String name, Series s, String ratio) {
+        return "| " + name + " | " + fmt0(s.medianMs()) + " | " + fmt0(s.minMs()) + " | " + fmt0(s.maxMs()) + " | " + ratio
+                + " | " + fmt0(s.medianRssMiB()) + " |\n";
+    }
+
+    private static String phaseHeader() {
+        return "| contender | JVM start | parse request | write response | send (token + POST) | exit | total |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n";
+    }
+
+    private static String phaseRow(String name, Series s) {
+        return "| " + name + " | " + phase(s, Sample::bootNs) + " | " + phase(s, Sample::parseNs) + " | "
+                + phase(s, Sample::respondNs) + " | " + phase(s, Sample::sendNs) + " | " + phase(s, Sample::exitNs)
+                + " | " + fmt1(s.medianMs()) + " |\n";
+    }
+
+    private static String phase(Series s, ToLongFunction<Sample> part) {
+        double ns = s.median(part);
+        return ns < 0 ? "n/a" : fmt1(ns / 1e6);
+    }
+
+    private static String variantRow(String name, Pair p) {
+        return "| " + name + " | " + fmt0(p.ours.medianMs()) + " | " + fmt0(p.ask.medianMs()) + " | "
+                + fmt2(p.ours.medianMs() / p.ask.medianMs()) + " | " + fmt0(p.ours.medianRssMiB()) + " | "
+                + fmt0(p.ask.medianRssMiB()) + " |\n";
+    }
+
+    private static String fmt0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String fmt1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private record Pair(Series ours, Series ask) {
+    }
+
+    /** Runs of one contender. */
+    private record Series(List<Sample> samples) {
+        double median(ToLongFunction<Sample> value) {
+            long[] v = samples.stream().mapToLong(value).sorted().toArray();
+            if (v.length == 0 || v[0] < 0) {
+                return -1;
+            }
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+        }
+
+        double medianMs() {
+            return median(Sample::wallNs) / 1e6;
+        }
+
+        double minMs() {
+            return samples.stream().mapToLong(Sample::wallNs).min().orElse(0) / 1e6;
+        }
+
+        double maxMs() {
+            return samples.stream().mapToLong(Sample::wallNs).max().orElse(0) / 1e6;
+        }
+
+        double medianRssMiB() {
+            return median(Sample::rssKb) / 1024.0;
+        }
+    }
+
+    /**
+     * One run. Phase durations come from the child's System.nanoTime stamps, comparable with the
+     * parent's because both read CLOCK_MONOTONIC (HotSpot on Linux); -1 when they are not.
+     */
+    private record Sample(long wallNs, long rssKb, long bootNs, long parseNs, long respondNs, long sendNs,
+            long exitNs) {
+        static Sample parse(String output, long start, long end, String who) {
+            String line = Arrays.stream(output.split("\n")).filter(l -> l.startsWith(Fixture.MARKER + " ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(who + " printed no " + Fixture.MARKER + " line:\n"
+                            + output));
+            long rss = field(line, "rss_kb");
+            long main = field(line, "main");
+            long parsed = field(line, "parsed");
+            long responded = field(line, "responded");
+            long sent = field(line, "sent");
+            boolean sameClock = start <= main && main <= sent && sent <= end;
+            return new Sample(end - start, rss, sameClock ? main - start : -1, parsed - main, responded - parsed,
+                    sent - responded, sameClock ? end - sent : -1);
+        }
+
+        private static long field(String line, String name) {
+            for (String part : line.split(" ")) {
+                if (part.startsWith(name + "=")) {
+                    return Long.parseLong(part.substring(name.length() + 1));
+                }
+            }
+            throw new IllegalStateException("no " + name + " in " + line);
+        }
+    }
+}
