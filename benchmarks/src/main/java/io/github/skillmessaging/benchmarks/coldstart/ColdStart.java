@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -26,7 +28,7 @@ import java.util.function.ToLongFunction;
  * java -cp ... io.github.skillmessaging.benchmarks.coldstart.ColdStart [N] [--variants] [--jdk JAVA_HOME]...
  * </pre>
  * N measured runs per contender (10); {@code --variants} adds the JVM-option rows (tiered stop at
- * C1, AppCDS, and per {@code --jdk} a default and an AOT-cache row when that JDK has one).
+ * C1, AppCDS, and per {@code --jdk} a row without options and, from JDK 25, an AOT-cache row).
  */
 public final class ColdStart {
     static final String TITLE = "## 6. Cold start: fresh JVM, parse one MessageReceived, write the response, send one message";
@@ -56,41 +58,61 @@ public final class ColdStart {
         System.exit(0);
     }
 
-    /** The headline: both contenders on this JVM's {@code java} with no JVM options, as Markdown. */
+    /** The headline: the contenders on this JVM's {@code java} with no JVM options, as Markdown. */
     public static String run(String baseUrl, int runs) {
-        Pair pair = measure(currentJava(), List.of(), List.of(), baseUrl, runs);
-        double ratio = pair.ours.medianMs() / pair.ask.medianMs();
+        List<Series> all = measure(currentJava(), contenders(), Map.of(), baseUrl, runs);
+        Series ours = all.get(0);
+        Series urlConnection = all.get(1);
+        Series ask = all.get(2);
+        double ratio = ours.medianMs() / ask.medianMs();
         StringBuilder md = new StringBuilder();
         md.append(TITLE).append("\n\n");
         md.append("Each run is a new `java` process (").append(javaVersion(System.getProperty("java.home")))
                 .append(", this run's class path, no JVM options) that parses one `Messaging.MessageReceived` request, ")
                 .append("writes the acknowledgement `{\"version\":\"1.0\",\"response\":{}}` and sends one skill message ")
-                .append("with an empty token cache (one LWA token request, one POST) to the loopback stub, then exits. ")
-                .append("This library: `RequestConverter.parse`, `SkillResponse.empty().toBytes()`, `SkillMessaging.send` on ")
-                .append("the default `JdkHttpTransport`. ASK SDK 2.86.0: `JacksonSerializer` into `RequestEnvelope`, a ")
+                .append("with an empty token cache (one LWA token request, one POST) to the loopback stub, then calls ")
+                .append("`System.exit(0)`. This library: `RequestConverter.parse`, `SkillResponse.empty().toBytes()`, ")
+                .append("`SkillMessaging.send` on the default `JdkHttpTransport` (and, one row down, on the opt-in ")
+                .append("`UrlConnectionTransport`). ASK SDK 2.86.0: `JacksonSerializer` into `RequestEnvelope`, a ")
                 .append("`ResponseEnvelope` from its builders, `SkillMessagingServiceClient` with `LwaClient` on ")
                 .append("`ApacheHttpApiClient`. Wall-clock from process start to exit, ").append(runs)
-                .append(" runs each, alternating, after one discarded warm-up run each (OS file cache). ")
-                .append("Peak RSS is the child's `VmHWM` just before it exits.\n\n");
-        md.append("| contender | median ms | min ms | max ms | ratio of medians | median peak RSS MiB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
-        md.append(row("skillmessaging-java", pair.ours, fmt2(ratio)));
-        md.append(row("ASK SDK 2.86.0 (Apache HttpClient)", pair.ask, "1.00"));
-        md.append("\nTarget: at most ").append(fmt2(TARGET)).append(" of the ASK SDK's time. Ratio of medians (ours / ASK): ")
-                .append(fmt2(ratio)).append(": ").append(ratio <= TARGET ? "**met**" : "**not met**").append(".\n\n");
+                .append(" runs each, interleaved, after one discarded warm-up run each (OS file cache). \"Sent\" is ")
+                .append("process start to the message's 202, before exiting. Peak RSS is the child's `VmHWM` just before ")
+                .append("it exits.\n\n");
+        md.append("| contender | median ms | min ms | max ms | ratio of medians | median ms to sent | median peak RSS MiB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append(row(OURS, ours, ask));
+        md.append(row(OURS_URL, urlConnection, ask));
+        md.append(row(ASK, ask, ask));
+        md.append("\nTarget: at most ").append(fmt2(TARGET)).append(" of the ASK SDK's time (default transport, ratio of ")
+                .append("medians ").append(fmt2(ratio)).append("): ").append(ratio <= TARGET ? "**met**" : "**not met**")
+                .append(".\n\n");
         md.append("Where the time goes (medians, ms; \"JVM start\" is process start to the first line of `main`, ")
                 .append("\"exit\" is the report line, `System.exit` and process teardown):\n\n");
-        md.append(phaseHeader());
-        md.append(phaseRow("skillmessaging-java", pair.ours));
-        md.append(phaseRow("ASK SDK 2.86.0", pair.ask));
+        md.append("| contender | JVM start | parse request | write response | send (token + POST) | exit | total |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append(phaseRow(OURS, ours));
+        md.append(phaseRow(OURS_URL, urlConnection));
+        md.append(phaseRow(ASK, ask));
         md.append('\n');
         return md.toString();
     }
 
+    private static final String OURS = "skillmessaging-java";
+    private static final String OURS_URL = "skillmessaging-java, `UrlConnectionTransport`";
+    private static final String ASK = "ASK SDK 2.86.0 (Apache HttpClient)";
+
+    /** Ours on the default transport, ours on UrlConnectionTransport, the ASK SDK: in this order everywhere. */
+    private static List<Contender> contenders() {
+        return List.of(new Contender("ours", OursColdStart.class, List.of()),
+                new Contender("ours-url", OursColdStart.class, List.of("url-connection")),
+                new Contender("ask", AskColdStart.class, List.of()));
+    }
+
     /**
-     * Advice for users, not the headline: the same two programs under JVM options that shorten
-     * start-up (C1 only, an AppCDS archive from one training run), and on each of {@code otherJdks}
-     * (a JDK home) by default and with its AOT cache (JDK 25's {@code -XX:AOTCacheOutput}).
+     * Advice for users, not the headline: the same programs under JVM options that shorten start-up
+     * (C1 only, an AppCDS archive from one training run), and on each of {@code otherJdks} (a JDK
+     * home) without options and, from JDK 25, with an AOT cache.
      */
     public static String variants(String baseUrl, int runs, List<String> otherJdks) {
         Path archives;
@@ -101,47 +123,55 @@ public final class ColdStart {
         }
         StringBuilder md = new StringBuilder();
         md.append("### Cold start under JVM options (advice, not the headline)\n\n");
-        md.append("Same programs and method; the archives come from one training run per contender, not timed.\n\n");
-        md.append("| JVM, options | ours median ms | ASK median ms | ratio | ours RSS MiB | ASK RSS MiB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+        md.append("Same programs and method, ").append(runs).append(" runs each. Archives and caches come from one ")
+                .append("untimed training run per contender (`-XX:ArchiveClassesAtExit`, JDK 25's `-XX:AOTCacheOutput`). ")
+                .append("Ratios are ours / ASK's medians.\n\n");
+        md.append("| JVM, options | ours ms | ours, `UrlConnectionTransport` ms | ASK ms | ratio | ratio, `UrlConnectionTransport` ")
+                .append("| RSS MiB ours / ASK |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         String java = currentJava();
         String version = javaVersion(System.getProperty("java.home"));
-        md.append(variantRow(version + ", no options", measure(java, List.of(), List.of(), baseUrl, runs)));
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
-        md.append(variantRow(version + ", `-XX:TieredStopAtLevel=1`", measure(java, c1, c1, baseUrl, runs)));
-        List<String> oursCds = appCds(java, OursColdStart.class, archives.resolve("ours.jsa"), baseUrl);
-        List<String> askCds = appCds(java, AskColdStart.class, archives.resolve("ask.jsa"), baseUrl);
-        md.append(variantRow(version + ", AppCDS (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`)",
-                measure(java, oursCds, askCds, baseUrl, runs)));
+        md.append(variantRow(version + ", no options", measure(java, contenders(), Map.of(), baseUrl, runs)));
+        md.append(variantRow(version + ", `-XX:TieredStopAtLevel=1`",
+                measure(java, contenders(), options(c1), baseUrl, runs)));
+        Map<String, List<String>> cds = new HashMap<>();
+        for (Contender c : contenders()) {
+            Path archive = archives.resolve(c.id() + ".jsa");
+            launch(java, List.of("-XX:ArchiveClassesAtExit=" + archive), c, baseUrl);
+            requireFile(archive);
+            cds.put(c.id(), List.of("-XX:SharedArchiveFile=" + archive));
+        }
+        md.append(variantRow(version + ", AppCDS (`-XX:SharedArchiveFile`)", measure(java, contenders(), cds, baseUrl, runs)));
+        Map<String, List<String>> cdsC1 = new HashMap<>();
+        cds.forEach((id, options) -> cdsC1.put(id, concat(options, c1)));
         md.append(variantRow(version + ", AppCDS + `-XX:TieredStopAtLevel=1`",
-                measure(java, concat(oursCds, c1), concat(askCds, c1), baseUrl, runs)));
+                measure(java, contenders(), cdsC1, baseUrl, runs)));
         for (String home : otherJdks) {
             String other = home + File.separator + "bin" + File.separator + "java";
             String otherVersion = javaVersion(home);
-            md.append(variantRow(otherVersion + ", no options", measure(other, List.of(), List.of(), baseUrl, runs)));
+            md.append(variantRow(otherVersion + ", no options", measure(other, contenders(), Map.of(), baseUrl, runs)));
             if (feature(otherVersion) >= 25) {
-                List<String> oursAot = aotCache(other, OursColdStart.class, archives.resolve("ours.aot"), baseUrl);
-                List<String> askAot = aotCache(other, AskColdStart.class, archives.resolve("ask.aot"), baseUrl);
-                md.append(variantRow(otherVersion + ", AOT cache (`-XX:AOTCacheOutput`, then `-XX:AOTCache`)",
-                        measure(other, oursAot, askAot, baseUrl, runs)));
+                Map<String, List<String>> aot = new HashMap<>();
+                for (Contender c : contenders()) {
+                    Path cache = archives.resolve(c.id() + "-" + feature(otherVersion) + ".aot");
+                    launch(other, List.of("-XX:AOTCacheOutput=" + cache), c, baseUrl);
+                    requireFile(cache);
+                    aot.put(c.id(), List.of("-XX:AOTCache=" + cache));
+                }
+                md.append(variantRow(otherVersion + ", AOT cache (`-XX:AOTCache`)",
+                        measure(other, contenders(), aot, baseUrl, runs)));
             }
         }
         md.append('\n');
         return md.toString();
     }
 
-    /** Runs {@code main} once to write a dynamic AppCDS archive; returns the options that use it. */
-    private static List<String> appCds(String java, Class<?> main, Path archive, String baseUrl) {
-        launch(java, List.of("-XX:ArchiveClassesAtExit=" + archive), main, baseUrl);
-        requireFile(archive);
-        return List.of("-XX:SharedArchiveFile=" + archive);
-    }
-
-    /** Runs {@code main} once to write an AOT cache (JDK 25+); returns the options that use it. */
-    private static List<String> aotCache(String java, Class<?> main, Path cache, String baseUrl) {
-        launch(java, List.of("-XX:AOTCacheOutput=" + cache), main, baseUrl);
-        requireFile(cache);
-        return List.of("-XX:AOTCache=" + cache);
+    /** The same JVM options for every contender. */
+    private static Map<String, List<String>> options(List<String> options) {
+        Map<String, List<String>> all = new HashMap<>();
+        contenders().forEach(c -> all.put(c.id(), options));
+        return all;
     }
 
     private static void requireFile(Path file) {
@@ -150,29 +180,39 @@ public final class ColdStart {
         }
     }
 
-    /** One warm-up run each, then {@code runs} measured runs each, alternating ours and ASK's. */
-    private static Pair measure(String java, List<String> oursOptions, List<String> askOptions, String baseUrl,
-            int runs) {
-        launch(java, oursOptions, OursColdStart.class, baseUrl);
-        launch(java, askOptions, AskColdStart.class, baseUrl);
-        List<Sample> ours = new ArrayList<>();
-        List<Sample> ask = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            ours.add(launch(java, oursOptions, OursColdStart.class, baseUrl));
-            ask.add(launch(java, askOptions, AskColdStart.class, baseUrl));
+    /**
+     * One warm-up run each, then {@code runs} rounds of one run each, in turn; {@code options}
+     * holds each contender's JVM options by id (none when absent).
+     */
+    private static List<Series> measure(String java, List<Contender> contenders, Map<String, List<String>> options,
+            String baseUrl, int runs) {
+        List<List<Sample>> samples = new ArrayList<>();
+        for (Contender c : contenders) {
+            launch(java, options.getOrDefault(c.id(), List.of()), c, baseUrl);
+            samples.add(new ArrayList<>());
         }
-        return new Pair(new Series(ours), new Series(ask));
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < contenders.size(); k++) {
+                Contender c = contenders.get(k);
+                samples.get(k).add(launch(java, options.getOrDefault(c.id(), List.of()), c, baseUrl));
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        samples.forEach(s -> series.add(new Series(s)));
+        return series;
     }
 
     /** One child process: its wall-clock time, peak RSS and phase ends. */
-    private static Sample launch(String java, List<String> options, Class<?> main, String baseUrl) {
+    private static Sample launch(String java, List<String> options, Contender contender, String baseUrl) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
+        command.add(contender.main().getName());
         command.add(baseUrl);
+        command.addAll(contender.args());
+        String who = contender.id();
         try {
             Path output = Files.createTempFile("coldstart", ".out");
             try {
@@ -185,14 +225,14 @@ public final class ColdStart {
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (!exited) {
                     process.destroyForcibly();
-                    throw new IllegalStateException(main.getSimpleName() + " did not exit within " + TIMEOUT_SECONDS
-                            + " s: " + command + "\n" + text);
+                    throw new IllegalStateException(who + " did not exit within " + TIMEOUT_SECONDS + " s: " + command
+                            + "\n" + text);
                 }
                 if (process.exitValue() != 0) {
-                    throw new IllegalStateException(main.getSimpleName() + " exited with " + process.exitValue() + ": "
-                            + command + "\n" + text);
+                    throw new IllegalStateException(who + " exited with " + process.exitValue() + ": " + command + "\n"
+                            + text);
                 }
-                return Sample.parse(text, start, end, main.getSimpleName());
+                return Sample.parse(text, start, end, who);
             } finally {
                 Files.deleteIfExists(output);
             }
@@ -236,14 +276,10 @@ public final class ColdStart {
         return all;
     }
 
-    private static String row(String name, Series s, String ratio) {
-        return "| " + name + " | " + fmt0(s.medianMs()) + " | " + fmt0(s.minMs()) + " | " + fmt0(s.maxMs()) + " | " + ratio
-                + " | " + fmt0(s.medianRssMiB()) + " |\n";
-    }
-
-    private static String phaseHeader() {
-        return "| contender | JVM start | parse request | write response | send (token + POST) | exit | total |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|\n";
+    private static String row(String name, Series s, Series ask) {
+        return "| " + name + " | " + fmt0(s.medianMs()) + " | " + fmt0(s.minMs()) + " | " + fmt0(s.maxMs()) + " | "
+                + fmt2(s.medianMs() / ask.medianMs()) + " | " + fmt0(s.median(Sample::sentNs) / 1e6) + " | "
+                + fmt0(s.medianRssMiB()) + " |\n";
     }
 
     private static String phaseRow(String name, Series s) {
@@ -257,10 +293,13 @@ public final class ColdStart {
         return ns < 0 ? "n/a" : fmt1(ns / 1e6);
     }
 
-    private static String variantRow(String name, Pair p) {
-        return "| " + name + " | " + fmt0(p.ours.medianMs()) + " | " + fmt0(p.ask.medianMs()) + " | "
-                + fmt2(p.ours.medianMs() / p.ask.medianMs()) + " | " + fmt0(p.ours.medianRssMiB()) + " | "
-                + fmt0(p.ask.medianRssMiB()) + " |\n";
+    private static String variantRow(String name, List<Series> all) {
+        Series ours = all.get(0);
+        Series url = all.get(1);
+        Series ask = all.get(2);
+        return "| " + name + " | " + fmt0(ours.medianMs()) + " | " + fmt0(url.medianMs()) + " | " + fmt0(ask.medianMs())
+                + " | " + fmt2(ours.medianMs() / ask.medianMs()) + " | " + fmt2(url.medianMs() / ask.medianMs()) + " | "
+                + fmt0(ours.medianRssMiB()) + " / " + fmt0(ask.medianRssMiB()) + " |\n";
     }
 
     private static String fmt0(double v) {
@@ -275,7 +314,8 @@ public final class ColdStart {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private record Pair(Series ours, Series ask) {
+    /** A program to start: {@code main} with the base URL and {@code args}. */
+    private record Contender(String id, Class<?> main, List<String> args) {
     }
 
     /** Runs of one contender. */
@@ -311,6 +351,11 @@ public final class ColdStart {
      */
     private record Sample(long wallNs, long rssKb, long bootNs, long parseNs, long respondNs, long sendNs,
             long exitNs) {
+        /** Process start to the message's 202; -1 when the clocks are not comparable. */
+        long sentNs() {
+            return exitNs < 0 ? -1 : wallNs - exitNs;
+        }
+
         static Sample parse(String output, long start, long end, String who) {
             String line = Arrays.stream(output.split("\n")).filter(l -> l.startsWith(Fixture.MARKER + " ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException(who + " printed no " + Fixture.MARKER + " line:\n"

@@ -2,6 +2,7 @@ package io.github.skillmessaging.benchmarks.coldstart;
 
 import io.github.skillmessaging.Message;
 import io.github.skillmessaging.SkillMessaging;
+import io.github.skillmessaging.http.UrlConnectionTransport;
 import io.github.skillmessaging.request.MessageReceivedRequest;
 import io.github.skillmessaging.request.RequestConverter;
 import io.github.skillmessaging.request.SkillRequest;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One cold start of this library, as a skill's first invocation does it: parse one
  * MessageReceived request, write the acknowledgement, send one skill message (one LWA token
- * request, one POST). Argument: base URL of the loopback LWA + Skill Messaging stand-in.
+ * request, one POST). Arguments: base URL of the loopback LWA + Skill Messaging stand-in, then
+ * optionally {@code url-connection} to send on the opt-in {@link UrlConnectionTransport} instead of
+ * the default {@code JdkHttpTransport}.
  */
 public final class OursColdStart {
     private OursColdStart() {
@@ -21,6 +24,7 @@ public final class OursColdStart {
         long main = System.nanoTime();
         try {
             String base = args[0];
+            boolean urlConnection = args.length > 1 && args[1].equals("url-connection");
 
             SkillRequest request = RequestConverter.parse(Fixture.REQUEST);
             MessageReceivedRequest received = request.requestAs(MessageReceivedRequest.class)
@@ -34,8 +38,12 @@ public final class OursColdStart {
                     StandardCharsets.UTF_8));
             long responded = System.nanoTime();
 
-            SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
-                    .tokenBaseAddress(base).defaultEndpoint(base).build();
+            SkillMessaging.Builder builder = SkillMessaging.builder().clientId("bench-client")
+                    .clientSecret("bench-secret").tokenBaseAddress(base).defaultEndpoint(base);
+            if (urlConnection) {
+                builder.transport(UrlConnectionTransport.create(1));
+            }
+            SkillMessaging messaging = builder.build();
             // send() returns only on 2xx (202 from the stand-in); anything else throws.
             String messageId = messaging.send(request.userId(), new Message(Fixture.DATA, 3600));
             Fixture.require(messageId != null, "message id");
@@ -46,6 +54,6 @@ public final class OursColdStart {
             t.printStackTrace();
             Fixture.fail(t.toString());
         }
-        System.exit(0); // the JDK HttpClient's selector thread is not a daemon
+        System.exit(0); // as AskColdStart must (non-daemon threads), so both end the same way
     }
 }
