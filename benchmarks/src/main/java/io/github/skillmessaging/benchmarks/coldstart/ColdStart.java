@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * Item 6 of the benchmarks: cold start. Each run is a new {@code java} process (the same binary and
@@ -60,7 +63,8 @@ public final class ColdStart {
 
     /** The headline: the contenders on this JVM's {@code java} with no JVM options, as Markdown. */
     public static String run(String baseUrl, int runs) {
-        List<Series> all = measure(currentJava(), contenders(), Map.of(), baseUrl, runs);
+        List<Series> all = measure(currentJava(), System.getProperty("java.class.path"), contenders(), Map.of(),
+                baseUrl, runs);
         Series ours = all.get(0);
         Series urlConnection = all.get(1);
         Series ask = all.get(2);
@@ -121,50 +125,89 @@ public final class ColdStart {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String cp = jarsOnly(System.getProperty("java.class.path"), archives);
         StringBuilder md = new StringBuilder();
         md.append("### Cold start under JVM options (advice, not the headline)\n\n");
-        md.append("Same programs and method, ").append(runs).append(" runs each. Archives and caches come from one ")
+        md.append("Same programs and method, ").append(runs).append(" runs each, with class directories packed into jars ")
+                .append("(CDS accepts only jars). Archives and caches come from one ")
                 .append("untimed training run per contender (`-XX:ArchiveClassesAtExit`, JDK 25's `-XX:AOTCacheOutput`). ")
                 .append("Ratios are ours / ASK's medians.\n\n");
         md.append("| JVM, options | ours ms | ours, `UrlConnectionTransport` ms | ASK ms | ratio | ratio, `UrlConnectionTransport` ")
-                .append("| RSS MiB ours / ASK |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| ratio to sent (ours / ASK) | RSS MiB ours / ASK |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         String java = currentJava();
         String version = javaVersion(System.getProperty("java.home"));
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
-        md.append(variantRow(version + ", no options", measure(java, contenders(), Map.of(), baseUrl, runs)));
+        md.append(variantRow(version + ", no options", measure(java, cp, contenders(), Map.of(), baseUrl, runs)));
         md.append(variantRow(version + ", `-XX:TieredStopAtLevel=1`",
-                measure(java, contenders(), options(c1), baseUrl, runs)));
+                measure(java, cp, contenders(), options(c1), baseUrl, runs)));
         Map<String, List<String>> cds = new HashMap<>();
         for (Contender c : contenders()) {
             Path archive = archives.resolve(c.id() + ".jsa");
-            launch(java, List.of("-XX:ArchiveClassesAtExit=" + archive), c, baseUrl);
+            launch(java, cp, List.of("-XX:ArchiveClassesAtExit=" + archive), c, baseUrl);
             requireFile(archive);
             cds.put(c.id(), List.of("-XX:SharedArchiveFile=" + archive));
         }
-        md.append(variantRow(version + ", AppCDS (`-XX:SharedArchiveFile`)", measure(java, contenders(), cds, baseUrl, runs)));
+        md.append(variantRow(version + ", AppCDS (`-XX:SharedArchiveFile`)",
+                measure(java, cp, contenders(), cds, baseUrl, runs)));
         Map<String, List<String>> cdsC1 = new HashMap<>();
         cds.forEach((id, options) -> cdsC1.put(id, concat(options, c1)));
         md.append(variantRow(version + ", AppCDS + `-XX:TieredStopAtLevel=1`",
-                measure(java, contenders(), cdsC1, baseUrl, runs)));
+                measure(java, cp, contenders(), cdsC1, baseUrl, runs)));
         for (String home : otherJdks) {
             String other = home + File.separator + "bin" + File.separator + "java";
             String otherVersion = javaVersion(home);
-            md.append(variantRow(otherVersion + ", no options", measure(other, contenders(), Map.of(), baseUrl, runs)));
+            md.append(variantRow(otherVersion + ", no options", measure(other, cp, contenders(), Map.of(), baseUrl, runs)));
             if (feature(otherVersion) >= 25) {
                 Map<String, List<String>> aot = new HashMap<>();
                 for (Contender c : contenders()) {
                     Path cache = archives.resolve(c.id() + "-" + feature(otherVersion) + ".aot");
-                    launch(other, List.of("-XX:AOTCacheOutput=" + cache), c, baseUrl);
+                    launch(other, cp, List.of("-XX:AOTCacheOutput=" + cache), c, baseUrl);
                     requireFile(cache);
                     aot.put(c.id(), List.of("-XX:AOTCache=" + cache));
                 }
                 md.append(variantRow(otherVersion + ", AOT cache (`-XX:AOTCache`)",
-                        measure(other, contenders(), aot, baseUrl, runs)));
+                        measure(other, cp, contenders(), aot, baseUrl, runs)));
             }
         }
         md.append('\n');
+        deleteAll(archives);
         return md.toString();
+    }
+
+    private static void deleteAll(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary directory: left for the OS
+        }
+    }
+
+    /** {@code classPath} with each directory packed into a jar in {@code dir}: CDS archives only jars. */
+    private static String jarsOnly(String classPath, Path dir) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = dir.resolve("classes-" + entries.size() + ".jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                    Stream<Path> files = Files.walk(path)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(new JarEntry(path.relativize(file).toString().replace(File.separatorChar, '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /** The same JVM options for every contender. */
@@ -184,17 +227,17 @@ public final class ColdStart {
      * One warm-up run each, then {@code runs} rounds of one run each, in turn; {@code options}
      * holds each contender's JVM options by id (none when absent).
      */
-    private static List<Series> measure(String java, List<Contender> contenders, Map<String, List<String>> options,
-            String baseUrl, int runs) {
+    private static List<Series> measure(String java, String classPath, List<Contender> contenders,
+            Map<String, List<String>> options, String baseUrl, int runs) {
         List<List<Sample>> samples = new ArrayList<>();
         for (Contender c : contenders) {
-            launch(java, options.getOrDefault(c.id(), List.of()), c, baseUrl);
+            launch(java, classPath, options.getOrDefault(c.id(), List.of()), c, baseUrl);
             samples.add(new ArrayList<>());
         }
         for (int i = 0; i < runs; i++) {
             for (int k = 0; k < contenders.size(); k++) {
                 Contender c = contenders.get(k);
-                samples.get(k).add(launch(java, options.getOrDefault(c.id(), List.of()), c, baseUrl));
+                samples.get(k).add(launch(java, classPath, options.getOrDefault(c.id(), List.of()), c, baseUrl));
             }
         }
         List<Series> series = new ArrayList<>();
@@ -203,12 +246,13 @@ public final class ColdStart {
     }
 
     /** One child process: its wall-clock time, peak RSS and phase ends. */
-    private static Sample launch(String java, List<String> options, Contender contender, String baseUrl) {
+    private static Sample launch(String java, String classPath, List<String> options, Contender contender,
+            String baseUrl) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(contender.main().getName());
         command.add(baseUrl);
         command.addAll(contender.args());
@@ -299,7 +343,7 @@ public final class ColdStart {
         Series ask = all.get(2);
         return "| " + name + " | " + fmt0(ours.medianMs()) + " | " + fmt0(url.medianMs()) + " | " + fmt0(ask.medianMs())
                 + " | " + fmt2(ours.medianMs() / ask.medianMs()) + " | " + fmt2(url.medianMs() / ask.medianMs()) + " | "
-                + fmt0(ours.medianRssMiB()) + " / " + fmt0(ask.medianRssMiB()) + " |\n";
+                + fmt2(ours.median(Sample::sentNs) / ask.median(Sample::sentNs)) + " | " + fmt0(ours.medianRssMiB()) + " / " + fmt0(ask.medianRssMiB()) + " |\n";
     }
 
     private static String fmt0(double v) {
