@@ -1,6 +1,5 @@
 package io.github.skillmessaging;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.skillmessaging.error.SkillMessagingException;
 import io.github.skillmessaging.http.HttpTransport;
@@ -100,24 +99,77 @@ public final class AccessTokenClient implements AutoCloseable {
         return Futures.cancelling(sent.thenApply(response -> parse(response, scope)), sent);
     }
 
+    /**
+     * Reads the token from the JSON tree, field by field, as binding it to a class would (strings
+     * also from numbers and booleans, {@code expires_in} also from a numeric string): binding needs
+     * bean introspection, the costliest first use of Jackson, on every cold start's path.
+     */
     private AccessToken parse(HttpTransport.Response response, String requestedScope) {
-        TokenResponse body;
+        JsonNode body;
         try {
-            JsonNode tree = Json.mapper().readTree(response.body());
-            body = Json.mapper().treeToValue(tree, TokenResponse.class);
+            body = Json.mapper().readTree(response.body());
         } catch (java.io.IOException | RuntimeException e) {
-            throw new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
-                    + " with a body that is not a token response");
+            throw notATokenResponse(response);
         }
-        if (body == null || body.accessToken == null || body.accessToken.isEmpty()) {
+        String accessToken = null;
+        String tokenType = null;
+        String scope = null;
+        Long expiresIn = null;
+        if (body != null && !body.isMissingNode() && !body.isNull()) {
+            if (!body.isObject()) {
+                throw notATokenResponse(response);
+            }
+            accessToken = text(body, "access_token", response);
+            tokenType = text(body, "token_type", response);
+            scope = text(body, "scope", response);
+            expiresIn = seconds(body, "expires_in", response);
+        }
+        if (accessToken == null || accessToken.isEmpty()) {
             throw new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
                     + " without an access_token");
         }
-        Duration expiresIn = body.expiresIn == null || body.expiresIn <= 0 ? DEFAULT_EXPIRES_IN
-                : Duration.ofSeconds(body.expiresIn);
+        Duration lifetime = expiresIn == null || expiresIn <= 0 ? DEFAULT_EXPIRES_IN : Duration.ofSeconds(expiresIn);
         Instant now = caller.options().clock().instant();
-        String scope = body.scope == null ? requestedScope : body.scope;
-        return new AccessToken(body.accessToken, body.tokenType, scope, expiresIn, now.plus(expiresIn));
+        return new AccessToken(accessToken, tokenType, scope == null ? requestedScope : scope, lifetime,
+                now.plus(lifetime));
+    }
+
+    private static String text(JsonNode body, String field, HttpTransport.Response response) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        throw notATokenResponse(response);
+    }
+
+    private static Long seconds(JsonNode body, String field, HttpTransport.Response response) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber() && (value.isFloatingPointNumber() || value.canConvertToLong())) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            String text = value.textValue().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw notATokenResponse(response);
+            }
+        }
+        throw notATokenResponse(response);
+    }
+
+    private static SkillMessagingException notATokenResponse(HttpTransport.Response response) {
+        return new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
+                + " with a body that is not a token response");
     }
 
     private static void requireText(String value, String name) {
@@ -134,18 +186,6 @@ public final class AccessTokenClient implements AutoCloseable {
     @Override
     public String toString() {
         return "AccessTokenClient[" + tokenUri + "]";
-    }
-
-    /** The token endpoint's JSON answer. */
-    private static final class TokenResponse {
-        @JsonProperty("access_token")
-        String accessToken;
-        @JsonProperty("token_type")
-        String tokenType;
-        @JsonProperty("expires_in")
-        Long expiresIn;
-        @JsonProperty("scope")
-        String scope;
     }
 
     /** Builds an {@link AccessTokenClient}. */

@@ -1,6 +1,7 @@
 package io.github.skillmessaging;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.skillmessaging.internal.Json;
 import java.time.Duration;
 import java.util.Collections;
@@ -51,7 +52,7 @@ public record Message(@JsonProperty("data") Map<String, String> data,
             throw new IllegalArgumentException("expiresAfterSeconds must be between " + MIN_EXPIRY_SECONDS + " and "
                     + MAX_EXPIRY_SECONDS + ", was " + expiresAfterSeconds);
         }
-        int size = Json.write(copy).length;
+        int size = Json.write(dataNode(copy)).length;
         if (size > MAX_DATA_BYTES) {
             throw new IllegalArgumentException("Message data is " + size + " bytes as JSON; Amazon accepts at most "
                     + MAX_DATA_BYTES);
@@ -82,6 +83,24 @@ public record Message(@JsonProperty("data") Map<String, String> data,
 
     /** The size of {@code data} as Amazon's 6 KB limit counts it. */
     public int dataSize() {
-        return Json.write(data).length;
+        return Json.write(dataNode(data)).length;
+    }
+
+    /**
+     * The request body, {@code {"data":{...},"expiresAfterSeconds":N}}: what Jackson writes for
+     * this record, built as a tree. A tree needs no bean introspection, the costliest first use of
+     * Jackson, so a skill's first send starts sooner (benchmarks, cold start).
+     */
+    byte[] toJsonBytes() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("data", dataNode(data));
+        root.put("expiresAfterSeconds", expiresAfterSeconds);
+        return Json.write(root);
+    }
+
+    private static ObjectNode dataNode(Map<String, String> data) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        data.forEach(node::put);
+        return node;
     }
 }

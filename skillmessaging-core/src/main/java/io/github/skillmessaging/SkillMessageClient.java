@@ -78,7 +78,7 @@ public final class SkillMessageClient implements AutoCloseable {
     /** The POST of {@code message}. Shared with {@link SkillMessaging}. */
     static HttpTransport.Request request(URI uri, String token, Message message) {
         Objects.requireNonNull(message, "message");
-        return Requests.bearerJson("POST", uri, token, message);
+        return Requests.bearerJsonBytes("POST", uri, token, message.toJsonBytes());
     }
 
     /** The POST of a message already serialized. Shared with {@link SkillMessaging}'s bulk send. */

@@ -7,7 +7,6 @@ import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Endpoints;
 import io.github.skillmessaging.internal.ErrorMapper;
 import io.github.skillmessaging.internal.Futures;
-import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.internal.TokenCache;
 import java.net.URI;
 import java.time.Duration;
@@ -111,7 +110,7 @@ public final class SkillMessaging implements AutoCloseable {
 
     private CompletableFuture<String> sendAsync(String userId, URI endpoint, Message message) {
         Objects.requireNonNull(message, "message");
-        return send(userId, endpoint, Json.write(message));
+        return send(userId, endpoint, message.toJsonBytes());
     }
 
     /** Sends an already serialized message: the one path of single and bulk sends. */
@@ -205,7 +204,7 @@ public final class SkillMessaging implements AutoCloseable {
 
         BulkSend(List<Recipient> recipients, Message message, CompletableFuture<List<SendResult>> all) {
             this.recipients = recipients;
-            this.message = Json.write(message);
+            this.message = message.toJsonBytes();
             this.all = all;
             this.results = new SendResult[recipients.size()];
             this.remaining = new AtomicInteger(recipients.size());

@@ -23,6 +23,21 @@ class MessageTest {
     }
 
     @Test
+    void theSentBodyIsWhatJacksonWritesForTheRecord() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("z", "last key first");
+        data.put("Key", "Some Value");
+        data.put("quote", "say \"hi\" \\ \n\t\u0001 </script> \u2028 é 😀");
+        data.put("", "");
+        for (Message message : new Message[] {new Message(data, 3600), new Message(Map.of(), 60),
+                new Message(Map.of("a", "b"), 86_400)}) {
+            assertThat(new String(message.toJsonBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(Json.write(message), StandardCharsets.UTF_8));
+        }
+        assertThat(new Message(data).dataSize()).isEqualTo(Json.write(data).length);
+    }
+
+    @Test
     void defaultsToOneHourExpiry() {
         assertThat(new Message(Map.of()).expiresAfterSeconds()).isEqualTo(3600);
         assertThat(new Message(Map.of()).expiresAfter()).isEqualTo(Duration.ofHours(1));
