@@ -72,7 +72,7 @@ public final class NioTransport implements HttpTransport {
     private final Duration connectTimeout;
     private final Duration idleTimeout;
     private final long maxResponseBytes;
-    private final SSLContext sslContext;
+    private volatile SSLContext sslContext;
     private final Selector selector;
     private final Thread ioThread;
     private final ExecutorService resolver;
@@ -284,11 +284,16 @@ public final class NioTransport implements HttpTransport {
         try {
             resolver.execute(() -> {
                 try {
+                    if (route.tls()) {
+                        sslContext(); // off the I/O thread: the JDK's default context loads the trust store
+                    }
                     InetAddress address = InetAddress.getByName(route.host());
                     execute(() -> connection.connect(new InetSocketAddress(address, route.port())));
                 } catch (UnknownHostException e) {
                     execute(() -> connection.fail(new TransportException(connection.exchangeName()
                             + " failed: unknown host " + route.host(), e)));
+                } catch (RuntimeException e) {
+                    execute(() -> connection.fail(new TransportException(connection.exchangeName() + " failed: " + e, e)));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -361,6 +366,24 @@ public final class NioTransport implements HttpTransport {
                 }
             }
         }
+    }
+
+    /** The TLS context: the builder's, or the JDK's default, created on the first {@code https} request. */
+    private SSLContext sslContext() {
+        SSLContext context = sslContext;
+        if (context == null) {
+            synchronized (this) {
+                if (sslContext == null) {
+                    try {
+                        sslContext = SSLContext.getDefault();
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException("the JDK has no default TLS context", e);
+                    }
+                }
+                context = sslContext;
+            }
+        }
+        return context;
     }
 
     /** Scheme, host and port: connections are reused within one route. */
@@ -464,7 +487,7 @@ public final class NioTransport implements HttpTransport {
         }
 
         private SSLEngine newEngine() {
-            SSLEngine e = sslContext.createSSLEngine(route.host(), route.port());
+            SSLEngine e = sslContext().createSSLEngine(route.host(), route.port());
             e.setUseClientMode(true);
             SSLParameters parameters = e.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -824,13 +847,6 @@ public final class NioTransport implements HttpTransport {
 
         /** Starts the I/O thread; close the transport to stop it. */
         public NioTransport build() {
-            if (sslContext == null) {
-                try {
-                    sslContext = SSLContext.getDefault();
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("the JDK has no default TLS context", e);
-                }
-            }
             return new NioTransport(this);
         }
 

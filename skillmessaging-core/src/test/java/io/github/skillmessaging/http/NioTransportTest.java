@@ -292,4 +292,59 @@ class NioTransportTest {
             assertThat(clientThreads).isBetween(1L, 4L); // the I/O thread and the name resolver's
         }
     }
+
+    @Test
+    void aConnectionTheServerClosedWhileIdleIsNotUsedAgainSoAPostStillSucceeds() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(OK); // keep-alive by HTTP/1.1 rules, then the server closes it anyway
+        }); NioTransport transport = NioTransport.create()) {
+            send(transport, "POST", server.baseUrl() + "/1", "{}");
+            Thread.sleep(200);
+            assertThat(send(transport, "POST", server.baseUrl() + "/2", "{}").statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closesConnectionsIdleLongerThanTheIdleTimeout() throws Exception {
+        CountDownLatch closedByClient = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(OK);
+            if (c.clientClosed(5000)) {
+                closedByClient.countDown();
+            }
+        }); NioTransport transport = NioTransport.builder().idleTimeout(Duration.ofMillis(100)).build()) {
+            send(transport, "GET", server.baseUrl() + "/1", null);
+            assertThat(closedByClient.await(3, TimeUnit.SECONDS)).isTrue();
+            send(transport, "GET", server.baseUrl() + "/2", null);
+            assertThat(server.connectionsAccepted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aConnectThatTakesTooLongFailsAsAConnectTimeout() throws Exception {
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new ArrayList<>();
+            try {
+                for (int n = 0; n < 8; n++) { // never accepted: the backlog fills and further SYNs are dropped
+                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                    filler.configureBlocking(false);
+                    filler.connect(full.getLocalSocketAddress());
+                    fillers.add(filler.socket());
+                }
+                try (NioTransport transport = NioTransport.builder().connectTimeout(Duration.ofMillis(300)).build()) {
+                    Throwable t = failure(transport.send(request("POST", "http://127.0.0.1:" + full.getLocalPort() + "/x",
+                            "{}")));
+                    assertThat(t).isInstanceOf(ApiTimeoutException.class).hasMessageContaining("could not connect")
+                            .hasCauseInstanceOf(java.net.http.HttpConnectTimeoutException.class);
+                }
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
 }
