@@ -107,7 +107,7 @@ public final class AccessTokenClient implements AutoCloseable {
     private AccessToken parse(HttpTransport.Response response, String requestedScope) {
         JsonNode body;
         try {
-            body = Json.mapper().readTree(response.body());
+            body = Json.readTree(response.body());
         } catch (java.io.IOException | RuntimeException e) {
             throw notATokenResponse(response);
         }

@@ -92,14 +92,14 @@ public record Message(@JsonProperty("data") Map<String, String> data,
      * Jackson, so a skill's first send starts sooner (benchmarks, cold start).
      */
     byte[] toJsonBytes() {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.objectNode();
         root.set("data", dataNode(data));
         root.put("expiresAfterSeconds", expiresAfterSeconds);
         return Json.write(root);
     }
 
     private static ObjectNode dataNode(Map<String, String> data) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = Json.objectNode();
         data.forEach(node::put);
         return node;
     }

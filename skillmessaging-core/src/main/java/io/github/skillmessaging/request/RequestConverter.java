@@ -2,12 +2,9 @@ package io.github.skillmessaging.request;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.skillmessaging.error.RequestParseException;
 import io.github.skillmessaging.internal.Json;
 import java.io.IOException;
@@ -53,11 +50,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RequestConverter {
     private static final System.Logger LOG = System.getLogger(RequestConverter.class.getName());
-
-    /** Derived from the one mapper: no source snippets in locations, no trailing garbage. */
-    private static final ObjectReader READER = Json.mapper().reader()
-            .without(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final AtomicReference<Registry> registry;
 
@@ -128,7 +120,7 @@ public final class RequestConverter {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = READER.readTree(json);
+            root = Json.readTree(json);
         } catch (IOException e) {
             throw notJson(e);
         }
@@ -144,7 +136,7 @@ public final class RequestConverter {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = READER.readTree(json);
+            root = Json.readTree(json);
         } catch (IOException e) {
             throw notJson(e);
         }

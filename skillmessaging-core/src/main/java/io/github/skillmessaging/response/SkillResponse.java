@@ -72,7 +72,7 @@ public final class SkillResponse {
 
     /** The response as compact UTF-8 JSON, ready to be an HTTP body. */
     public byte[] toBytes() {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.objectNode();
         root.put("version", VERSION);
         ObjectNode response = root.putObject("response");
         if (outputSpeech != null) {
