@@ -17,8 +17,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Markdown sections "4. Parsing (JMH)" and "5. Verification (JMH)" of issue #8: throughput of
  * each contender and its ratio to the section's baseline, measured in the same run.
  *
- * <p>Full: one fork (which inherits {@code java.class.path}, so launch with {@code java -cp ...}),
- * 3 warm-up and 5 measured iterations of 1 s each. Smoke: in-process, one 100 ms warm-up and one
+ * <p>Full: one fork per benchmark (which inherits {@code java.class.path}, so launch with
+ * {@code java -cp ...}), 6 warm-up and 5 measured iterations of 1 s each, about 95 s in all. Six
+ * warm-up seconds, not three: on a busy 2-core machine the JIT needed 5 to 6 s before Jackson's
+ * code paths reached a steady rate. Smoke: in-process, one 100 ms warm-up and one
  * 100 ms measurement, a few seconds in all; it proves the benchmarks run, its figures mean
  * nothing.
  */
@@ -46,7 +48,7 @@ public final class JmhReport {
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else {
             options.forks(1).jvmArgsAppend("-Xms512m", "-Xmx512m")
-                    .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .warmupIterations(6).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -100,7 +102,7 @@ public final class JmhReport {
     private static String setting(boolean smoke) {
         return smoke
                 ? "_Smoke run (in-process, 100 ms per contender): these figures mean nothing._\n\n"
-                : "JMH throughput, 1 fork, 3 × 1 s warm-up, 5 × 1 s measured; ± is JMH's 99.9 % error.\n\n";
+                : "JMH throughput, 1 fork, 6 × 1 s warm-up, 5 × 1 s measured; ± is JMH's 99.9 % error.\n\n";
     }
 
     private static void row(StringBuilder md, String request, String contender, Result<?> result, Result<?> baseline) {
