@@ -114,6 +114,10 @@ public final class RequestFields {
     }
 
     private static Optional<Instant> parseInstantText(String text) {
+        Instant utc = parseUtcInstant(text);
+        if (utc != null) {
+            return Optional.of(utc);
+        }
         if (EPOCH_MILLIS.matcher(text).matches()) {
             try {
                 return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
@@ -126,6 +130,60 @@ public final class RequestFields {
             return Optional.of(zoned.toInstant());
         }
         return Optional.of(((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
+    }
+
+    /**
+     * The form Alexa sends, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, read without the general ISO
+     * parser, which takes most of the time of reading a small request. Returns what that parser
+     * returns for such text, or {@code null} for any other text (including out-of-range fields
+     * such as a 60th second or a 30 February), which then goes the general way.
+     */
+    private static Instant parseUtcInstant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            if (text.charAt(19) != '.' || length == 21) {
+                return null;
+            }
+            nanos = digits(text, 20, length - 1);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = length - 1; i < 29; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal value of {@code text[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -3,10 +3,19 @@ package io.github.skillmessaging.request;
 import static io.github.skillmessaging.request.Requests.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampParsingTest {
 
@@ -60,5 +69,32 @@ class TimestampParsingTest {
 
         assertThat(event.eventCreationTime()).contains(Instant.parse("2026-11-25T09:59:59.5Z"));
         assertThat(event.eventPublishingTime()).isEmpty();
+    }
+
+    /** What the general ISO-8601 reading gives; the quick path for {@code ...Z} text must agree. */
+    private static Optional<Instant> generalIsoReading(String text) {
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
+            return Optional.of(parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "2026-11-25T10:00:00Z", "2026-11-25T10:00:00.1Z", "2026-11-25T10:00:00.12Z", "2026-11-25T10:00:00.123Z",
+        "2026-11-25T10:00:00.000001Z", "2026-11-25T10:00:00.123456789Z", "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z", "2024-02-29T12:00:00Z", "1970-01-01T00:00:00Z",
+        // out of range or malformed: the quick path must leave them to the general reading
+        "2026-12-31T23:59:60Z", "2026-11-25T24:00:00Z", "2026-11-25T10:60:00Z", "2025-02-29T12:00:00Z",
+        "2026-04-31T10:00:00Z", "2026-13-01T10:00:00Z", "2026-00-10T10:00:00Z", "2026-11-00T10:00:00Z",
+        "2026-11-25T10:00:00.Z", "2026-11-25T10:00:00.1234567890Z", "2026-11-25T10:00:00,5Z",
+        "2026-11-25t10:00:00z", "2026-11-25T10:00:0xZ", "2026-11-25 10:00:00Z", "+2026-11-25T10:00:00Z",
+        "2026-11-25T10:00Z", "２０２６-11-25T10:00:00Z", "2026-11-25T10:00:00.-5Z"
+    })
+    void isoUtcText_readsExactlyAsTheGeneralIsoReading(String text) {
+        assertThat(RequestFields.toInstant(TextNode.valueOf(text))).isEqualTo(generalIsoReading(text));
     }
 }
