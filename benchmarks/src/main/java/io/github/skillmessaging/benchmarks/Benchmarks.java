@@ -4,6 +4,7 @@ import com.amazon.ask.model.services.skillMessaging.SendSkillMessagingRequest;
 import com.amazon.ask.model.services.skillMessaging.SkillMessagingServiceClient;
 import io.github.skillmessaging.Message;
 import io.github.skillmessaging.benchmarks.coldstart.ColdStart;
+import io.github.skillmessaging.benchmarks.jmh.JmhReport;
 import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
@@ -84,6 +85,7 @@ public final class Benchmarks {
             report.append(wanLike(options.get("slow-target"), 5000, 1000));
         }
         report.append(tokenCoalescing(smoke ? 100 : 1000));
+        report.append(JmhReport.run(smoke));
         try (StubServer stub = new StubServer(0)) {
             report.append(ColdStart.run(options.getOrDefault("target", stub.baseUrl()), smoke ? 1 : 10));
         }
