@@ -312,7 +312,9 @@ public final class Benchmarks {
                 ours += f.length();
                 ourJars.add(name);
             }
-            if (!name.startsWith("skillmessaging-core")) {
+            boolean harness = name.startsWith("skillmessaging-") || name.startsWith("jmh-")
+                    || name.startsWith("jopt-simple") || name.startsWith("commons-math3");
+            if (!harness) { // everything else on this class path is the ASK SDK's closure (Jackson included)
                 theirs += f.length();
             }
         }
