@@ -299,6 +299,8 @@ public final class Benchmarks {
     private static String footprint() {
         long ours = 0;
         long theirs = 0;
+        long ourOwn = 0;
+        long theirOwn = 0;
         List<String> ourJars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(entry);
@@ -306,21 +308,32 @@ public final class Benchmarks {
                 continue;
             }
             String name = f.getName();
-            boolean library = name.startsWith("skillmessaging-core") || name.startsWith("jackson-databind")
-                    || name.startsWith("jackson-core") || name.startsWith("jackson-annotations");
+            boolean core = name.startsWith("skillmessaging-core");
+            boolean library = core || name.startsWith("jackson-databind") || name.startsWith("jackson-core")
+                    || name.startsWith("jackson-annotations");
             if (library) {
                 ours += f.length();
                 ourJars.add(name);
+            }
+            if (core || name.startsWith("skillmessaging-lists")) {
+                ourOwn += f.length();
             }
             boolean harness = name.startsWith("skillmessaging-") || name.startsWith("jmh-")
                     || name.startsWith("jopt-simple") || name.startsWith("commons-math3");
             if (!harness) { // everything else on this class path is the ASK SDK's closure (Jackson included)
                 theirs += f.length();
             }
+            if (name.startsWith("ask-sdk-")) {
+                theirOwn += f.length();
+            }
         }
-        return "## 7. Footprint: runtime dependency closure\n\n| | bytes | ratio |\n|---|---|---|\n"
-                + "| skillmessaging-java core (" + String.join(", ", ourJars) + ") | " + ours + " | "
-                + String.format(Locale.ROOT, "%.2f", ours / (double) Math.max(1, theirs)) + " |\n"
+        return "## 7. Footprint: jars\n\n| | bytes | ratio |\n|---|---|---|\n"
+                + "| this SDK's own jars (skillmessaging-core, skillmessaging-lists) | " + ourOwn + " | "
+                + format("%.2f", ourOwn / (double) Math.max(1, theirOwn)) + " |\n"
+                + "| the ASK SDK's own jars (ask-sdk-core, -runtime, -model, -model-runtime, -apache-client) | "
+                + theirOwn + " | 1.00 |\n"
+                + "| this SDK's runtime closure for messaging (" + String.join(", ", ourJars) + ") | " + ours + " | "
+                + format("%.2f", ours / (double) Math.max(1, theirs)) + " |\n"
                 + "| ask-sdk-core + ask-sdk-apache-client with their closure | " + theirs + " | 1.00 |\n\n";
     }
 
