@@ -242,8 +242,8 @@ final class Http1Codec {
         }
 
         private void statusLine(String text) throws ProtocolException {
-            if (text.isEmpty() && status == 0 && bytesSeen == 0) {
-                return; // tolerate a stray CRLF before the status line
+            if (text.isEmpty()) {
+                return; // tolerate stray CRLFs before a status line (counted against the head limit)
             }
             String[] parts = text.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || parts[1].length() != 3) {
@@ -307,7 +307,7 @@ final class Http1Codec {
         private static long contentLength(List<String> values) throws ProtocolException {
             long length = -1;
             for (String value : values) {
-                for (String part : value.split(",")) {
+                for (String part : value.split(",", -1)) {
                     long parsed;
                     try {
                         parsed = Long.parseLong(part.trim());
@@ -319,6 +319,9 @@ final class Http1Codec {
                     }
                     length = parsed;
                 }
+            }
+            if (length < 0) {
+                throw new ProtocolException("malformed Content-Length");
             }
             return length;
         }
