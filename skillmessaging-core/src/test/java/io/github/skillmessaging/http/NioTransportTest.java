@@ -347,4 +347,48 @@ class NioTransportTest {
             }
         }
     }
+
+    @Test
+    void everyRequestEndsWithItsOwnAnswerOrAFailureWhateverTheServerDoes() throws Exception {
+        long seed = Long.getLong("nio.seed", 20261125L);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            java.util.Random random = new java.util.Random(seed + i);
+            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                String id = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/1.1"));
+                switch (random.nextInt(8)) {
+                    case 0 -> {
+                        return; // closes without an answer
+                    }
+                    case 1 -> Thread.sleep(random.nextInt(1500)); // sometimes past the 1 s timeout
+                    case 2 -> {
+                        c.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                + Integer.toHexString(id.length()) + "\r\n" + id + "\r\n0\r\n\r\n");
+                        continue;
+                    }
+                    case 3 -> {
+                        c.write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: " + id.length() + "\r\n\r\n" + id);
+                        return;
+                    }
+                    default -> { }
+                }
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: " + id.length() + "\r\n\r\n" + id);
+            }
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(64).build()) {
+            List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
+            for (int n = 0; n < 300; n++) {
+                all.add(transport.send(request("GET", server.baseUrl() + "/r" + n, null).withTimeout(Duration.ofSeconds(1))));
+            }
+            int answered = 0;
+            for (int n = 0; n < all.size(); n++) {
+                try {
+                    HttpTransport.Response r = all.get(n).get(10, TimeUnit.SECONDS); // never left hanging
+                    assertThat(r.bodyAsString()).as("answer to request %d", n).isEqualTo("/r" + n);
+                    answered++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfAny(TransportException.class, ApiTimeoutException.class);
+                }
+            }
+            assertThat(answered).as("not a vacuous run").isGreaterThan(30);
+        }
+    }
 }
