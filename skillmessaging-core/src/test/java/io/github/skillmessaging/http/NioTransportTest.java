@@ -274,8 +274,8 @@ class NioTransportTest {
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             while (c.readRequest() != null) {
                 Thread.sleep(50);
+                answered.incrementAndGet(); // before the answer: the client may check as soon as it arrives
                 c.write(OK);
-                answered.incrementAndGet();
             }
         }); NioTransport transport = NioTransport.create()) {
             List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
