@@ -290,8 +290,11 @@ public final class NioTransport implements HttpTransport {
                     InetAddress address = InetAddress.getByName(route.host());
                     execute(() -> connection.connect(new InetSocketAddress(address, route.port())));
                 } catch (UnknownHostException e) {
+                    // a ConnectException, as java.net.http reports it: nothing was sent, so a retry is safe
+                    java.net.ConnectException never = new java.net.ConnectException("unknown host " + route.host());
+                    never.initCause(e);
                     execute(() -> connection.fail(new TransportException(connection.exchangeName()
-                            + " failed: unknown host " + route.host(), e)));
+                            + " failed: unknown host " + route.host(), never)));
                 } catch (RuntimeException e) {
                     execute(() -> connection.fail(new TransportException(connection.exchangeName() + " failed: " + e, e)));
                 }

@@ -264,7 +264,9 @@ class NioTransportTest {
             Throwable t = failure(transport.send(request("POST", "http://127.0.0.1:" + port + "/x", "{}")));
             assertThat(t).isInstanceOf(TransportException.class).hasCauseInstanceOf(java.net.ConnectException.class);
             Throwable unknown = failure(transport.send(request("GET", "http://no-such-host.invalid/x", null)));
-            assertThat(unknown).isInstanceOf(TransportException.class).hasMessageContaining("unknown host");
+            assertThat(unknown).isInstanceOf(TransportException.class).hasMessageContaining("unknown host")
+                    .hasCauseInstanceOf(java.net.ConnectException.class)
+                    .hasRootCauseInstanceOf(java.net.UnknownHostException.class);
         }
     }
 
