@@ -453,6 +453,7 @@ public final class NioTransport implements HttpTransport {
         boolean used;
         boolean reused;
         boolean closed;
+        boolean answered;
         long connectDeadline;
         long idleSince;
 
@@ -561,6 +562,11 @@ public final class NioTransport implements HttpTransport {
                     }
                     key.interestOps(SelectionKey.OP_READ | (moreToWrite ? SelectionKey.OP_WRITE : 0));
                 }
+                if (answered && !closed) {
+                    // only now: a byte read after the answer (in the same read) has closed the connection
+                    answered = false;
+                    release(this);
+                }
             } catch (IOException | RuntimeException e) {
                 fail(failure(e));
             }
@@ -614,7 +620,12 @@ public final class NioTransport implements HttpTransport {
             SSLEngineResult result = engine.wrap(source, netOut);
             switch (result.getStatus()) {
                 case BUFFER_OVERFLOW -> netOut = grow(netOut, engine.getSession().getPacketBufferSize());
-                case CLOSED -> throw new SSLException("TLS connection closed while writing");
+                case CLOSED -> {
+                    // wrapping close_notify ends with CLOSED too: only data that can no longer go out is an error
+                    if (source.hasRemaining()) {
+                        throw new SSLException("TLS connection closed while writing");
+                    }
+                }
                 default -> { }
             }
         }
@@ -725,7 +736,7 @@ public final class NioTransport implements HttpTransport {
             Response response = done.parser.response();
             done.parser = null;
             if (keepAlive && !closed) {
-                release(this);
+                answered = true; // released by pump once nothing more has been read
             } else {
                 close();
             }

@@ -3,7 +3,13 @@ package io.github.skillmessaging.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.skillmessaging.error.TransportException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -16,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -44,13 +51,8 @@ class NioTransportTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", CA);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
         clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, tmf.getTrustManagers(), null);
+        clientContext.init(null, trustManagers(), null);
         localhost = server("localhost");
         otherName = server("other.example");
     }
@@ -98,7 +100,181 @@ class NioTransportTlsTest {
         }
     }
 
+    @Test
+    void aBodyReadToTheEndIsCompleteWhenTheServerEndsWithCloseNotify() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, index) -> {
+                    c.readRequest();
+                    c.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall of it");
+                    c.socket.close(); // an SSLSocket sends close_notify before the TCP FIN
+                }, serverContext("localhost"));
+                NioTransport transport = NioTransport.builder().sslContext(clientContext).build()) {
+            HttpTransport.Response r = NioTransportTest.send(transport, "GET",
+                    "https://localhost:" + server.port() + "/x", null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.bodyAsString()).isEqualTo("all of it");
+        }
+    }
+
+    @Test
+    void closingTheTransportSendsCloseNotifyOnItsTlsConnections() throws Exception {
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2"); // alerts keep their record type in TLS 1.2
+        tls12.init(null, trustManagers(), null);
+        try (ScriptedServer server = new ScriptedServer((c, index) -> {
+                    for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                        c.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+                    }
+                }, serverContext("localhost"));
+                Relay relay = new Relay(server.port())) {
+            NioTransport transport = NioTransport.builder().sslContext(tls12).build();
+            HttpTransport.Response r = NioTransportTest.send(transport, "POST",
+                    "https://localhost:" + relay.port() + "/x", "{}");
+            assertThat(r.statusCode()).isEqualTo(202);
+            transport.close();
+            List<Integer> types = relay.clientRecordTypes(Duration.ofSeconds(10));
+            assertThat(types).last().as("the last TLS record the client sent").isEqualTo(21); // alert
+        }
+    }
+
+    @Test
+    void bytesAfterAnAnswerInAnotherTlsRecordCloseTheConnectionInsteadOfAnsweringTheNextRequest()
+            throws Exception {
+        CountDownLatch answerA = new CountDownLatch(1);
+        CountDownLatch ioThreadBlocked = new CountDownLatch(1);
+        try (ScriptedServer tlsServer = new ScriptedServer((c, index) -> {
+                    for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                        String path = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/"));
+                        if (path.equals("/a")) {
+                            answerA.countDown();
+                            ioThreadBlocked.await(10, TimeUnit.SECONDS);
+                            c.write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nA"); // one record
+                            c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nbogus"); // another one
+                        } else {
+                            c.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
+                        }
+                    }
+                }, serverContext("localhost"));
+                ScriptedServer blocker = new ScriptedServer((c, index) -> {
+                    c.readRequest();
+                    answerA.await(10, TimeUnit.SECONDS);
+                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+                });
+                NioTransport transport = NioTransport.builder().sslContext(clientContext)
+                        .maxConnectionsPerHost(1).build()) {
+            String base = "https://localhost:" + tlsServer.port();
+            // the I/O thread sleeps in a callback while the server writes both records, so that
+            // one read brings both: the second must not become the answer of the queued request
+            CompletableFuture<Void> sleeper = transport.send(NioTransportTest.request("GET", blocker.baseUrl() + "/", null))
+                    .thenRun(() -> {
+                        ioThreadBlocked.countDown();
+                        sleep(300);
+                    });
+            CompletableFuture<HttpTransport.Response> a = transport.send(NioTransportTest.request("GET", base + "/a", null));
+            CompletableFuture<HttpTransport.Response> b = transport.send(NioTransportTest.request("GET", base + "/b", null));
+            sleeper.get(20, TimeUnit.SECONDS);
+            assertThat(a.get(20, TimeUnit.SECONDS).bodyAsString()).isEqualTo("A");
+            assertThat(b.get(20, TimeUnit.SECONDS).bodyAsString()).isEqualTo("/b");
+            assertThat(tlsServer.connectionsAccepted()).isEqualTo(2);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", CA);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        return tmf.getTrustManagers();
+    }
+
+    /**
+     * A TCP relay in front of a server that records the client's bytes, so that a test can see
+     * the TLS records the client sent (their type byte), which the server's SSLSocket hides.
+     */
+    private static final class Relay implements AutoCloseable {
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
+        private final CountDownLatch clientDone = new CountDownLatch(1);
+
+        Relay(int targetPort) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                try (Socket client = listener.accept();
+                        Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+                    Thread back = new Thread(() -> copy(target, client, null));
+                    back.setDaemon(true);
+                    back.start();
+                    copy(client, target, fromClient);
+                } catch (IOException e) {
+                    // the test sees what arrived before
+                } finally {
+                    clientDone.countDown();
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        /** The content type of every record the client sent, once it closed its side. */
+        List<Integer> clientRecordTypes(Duration wait) throws InterruptedException {
+            assertThat(clientDone.await(wait.toMillis(), TimeUnit.MILLISECONDS)).as("client closed").isTrue();
+            byte[] bytes;
+            synchronized (fromClient) {
+                bytes = fromClient.toByteArray();
+            }
+            List<Integer> types = new ArrayList<>();
+            for (int at = 0; at + 5 <= bytes.length; ) {
+                types.add(bytes[at] & 0xff);
+                at += 5 + ((bytes[at + 3] & 0xff) << 8 | (bytes[at + 4] & 0xff));
+            }
+            return types;
+        }
+
+        private static void copy(Socket from, Socket to, ByteArrayOutputStream record) {
+            byte[] buffer = new byte[16 * 1024];
+            try {
+                InputStream in = from.getInputStream();
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (record != null) {
+                        synchronized (record) {
+                            record.write(buffer, 0, n);
+                        }
+                    }
+                    to.getOutputStream().write(buffer, 0, n);
+                }
+                to.shutdownOutput();
+            } catch (IOException e) {
+                // one side went away: the other one sees it
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
+    }
+
     private static ScriptedServer server(String dnsName) throws Exception {
+        return new ScriptedServer((c, index) -> {
+            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                String body = request.substring(0, request.indexOf(' ')) + " "
+                        + request.substring(request.indexOf("\r\n\r\n") + 4);
+                c.write("HTTP/1.1 202 Accepted\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            }
+        }, serverContext(dnsName));
+    }
+
+    private static SSLContext serverContext(String dnsName) throws Exception {
         X509Certificate leaf = issue("CN=" + dnsName, LEAF_KEY, CA_KEY.getPrivate(), false, dnsName);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
@@ -107,13 +283,7 @@ class NioTransportTlsTest {
         kmf.init(keys, "pw".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
-        return new ScriptedServer((c, index) -> {
-            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
-                String body = request.substring(0, request.indexOf(' ')) + " "
-                        + request.substring(request.indexOf("\r\n\r\n") + 4);
-                c.write("HTTP/1.1 202 Accepted\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
-            }
-        }, context);
+        return context;
     }
 
     private static X509Certificate issue(String subject, KeyPair key, PrivateKey issuerKey, boolean ca, String dnsName) {
