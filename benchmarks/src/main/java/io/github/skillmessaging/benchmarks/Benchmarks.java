@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,7 @@ public final class Benchmarks {
 
     private static String fanOut(String title, String target, SSLContext tls, int n, int inFlight, int rounds,
             boolean withUrlConnection) throws Exception {
+        boolean profiled = tls == null; // section 1c, for the plain run only
         List<Row> rows = new ArrayList<>();
         NioTransport.Builder nio = NioTransport.builder();
         if (tls != null) {
@@ -132,13 +134,21 @@ public final class Benchmarks {
             row.run().send(Math.max(100, n / 4)); // warm-up
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> allocations = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        rows.forEach(r -> cpu.put(r.name(), new ArrayList<>()));
         rows.forEach(r -> rates.put(r.name(), new ArrayList<>()));
+        rows.forEach(r -> allocations.put(r.name(), new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get((i + round) % rows.size()); // rotate the order each round
+                long allocatedBefore = Profile.allocatedBytes();
+                long cpuBefore = Profile.processCpuNanos();
                 long start = System.nanoTime();
                 int accepted = row.run().send(n);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                cpu.get(row.name()).add((Profile.processCpuNanos() - cpuBefore) / 1e3 / n);
+                allocations.get(row.name()).add((Profile.allocatedBytes() - allocatedBefore) / (double) n);
                 if (accepted != n) {
                     throw new IllegalStateException(row.name() + ": only " + accepted + " of " + n + " accepted; last "
                             + "failure: " + Contenders.LAST_FAILURE.get());
@@ -146,25 +156,77 @@ public final class Benchmarks {
                 rates.get(row.name()).add(n / seconds);
             }
         }
+        String profile = profiled ? profile(rows.subList(0, 4), n, Duration.ofSeconds(rounds == 1 ? 1 : 4)) : "";
         nioTransport.close();
         double ask = median(rates.get(askName));
+        double askAllocation = median(allocations.get(askName));
+        double askCpu = median(cpu.get(askName));
         StringBuilder sb = new StringBuilder(title).append("\n\n");
-        sb.append("| contender | messages/s (median of ").append(rounds).append(") | × ASK SDK | × its floor |\n");
-        sb.append("|---|---|---|---|\n");
+        sb.append("| contender | messages/s (median of ").append(rounds).append(") | × ASK SDK | × its floor "
+                + "| CPU µs / message | × ASK SDK | KiB allocated / message | × ASK SDK |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             double rate = median(rates.get(row.name()));
+            double allocation = median(allocations.get(row.name()));
+            double cpuPerMessage = median(cpu.get(row.name()));
             sb.append("| ").append(row.name()).append(" | ").append(format("%.0f", rate)).append(" | ")
                     .append(format("%.2f", rate / ask)).append(" | ")
                     .append(row.floor() == null ? "" : format("%.2f", rate / median(rates.get(row.floor()))))
-                    .append(" |\n");
+                    .append(" | ").append(format("%.0f", cpuPerMessage)).append(" | ")
+                    .append(format("%.2f", cpuPerMessage / askCpu))
+                    .append(" | ").append(format("%.1f", allocation / 1024)).append(" | ")
+                    .append(format("%.2f", allocation / askAllocation)).append(" |\n");
         }
         double library = median(rates.get(rows.get(0).name()));
         double floor = median(rates.get(rows.get(1).name()));
         sb.append("\nTargets: the library at ≥ 0.9 of its floor (measured ").append(format("%.2f", library / floor))
                 .append(") and ≥ 1.0× the ASK SDK (measured ").append(format("%.2f", library / ask))
-                .append("), both on the default `NioTransport`.\n\n");
-        return sb.toString();
+                .append("), both on the default `NioTransport`. CPU: the client JVM's process CPU time (user "
+                        + "and system, all threads; nginx is another process) during a round, per message. Allocation: "
+                        + "bytes allocated by all threads of the JVM during a round, per message (HotSpot's per-thread "
+                        + "counters).\n\n");
+        return sb.append(profile).toString();
     }
+
+    /** Section 1c: one more pass of each of the main contenders under JFR. */
+    private static String profile(List<Row> rows, int n, Duration atLeast) throws Exception {
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        for (Row row : rows) {
+            boolean slow = row.name().contains("JdkHttpTransport");
+            profiles.put(row.name(), Profile.of(row.run(), slow ? Math.max(100, n / 4) : n, atLeast));
+        }
+        List<String> components = new ArrayList<>();
+        for (String c : Profile.componentNames()) {
+            if (profiles.values().stream().anyMatch(p -> p.share(c) >= 0.005)) {
+                components.add(c);
+            }
+        }
+        StringBuilder sb = new StringBuilder("## 1c. Where the CPU goes in the plain fan-out (JFR)\n\n");
+        sb.append("Each contender sends again, ").append(n).append(" messages at a time (").append(Math.max(100, n / 4))
+                .append(" on `JdkHttpTransport`) for at least ").append(atLeast.toSeconds())
+                .append(" s, under an in-process JFR recording (execution samples requested every millisecond; "
+                        + "JDK 17's sampler takes fewer). JFR samples threads running Java code only: time in system calls (socket "
+                        + "reads and writes) is not in these shares. Each sample is charged to the first frame from "
+                        + "the top of its stack that belongs to a component below (`java.lang`, `java.util` and "
+                        + "the like are skipped, so a `HashMap.get` inside the JDK's HTTP client counts for that "
+                        + "client).\n\n");
+        sb.append("| contender | messages | samples |");
+        components.forEach(c -> sb.append(' ').append(c).append(" |"));
+        sb.append("\n|---|---:|---:|");
+        components.forEach(c -> sb.append("---:|"));
+        sb.append('\n');
+        for (Map.Entry<String, Profile> e : profiles.entrySet()) {
+            Profile p = e.getValue();
+            sb.append("| ").append(e.getKey()).append(" | ").append(p.messages()).append(" | ").append(p.samples())
+                    .append(" |");
+            components.forEach(c -> sb.append(' ').append(format("%.0f %%", 100 * p.share(c))).append(" |"));
+            sb.append('\n');
+        }
+        sb.append("\nMethods most often on top of the stack:\n\n");
+        profiles.forEach((name, p) -> sb.append("- ").append(name).append(": ").append(p.topMethods(5)).append('\n'));
+        return sb.append('\n').toString();
+    }
+
 
     /**
      * Many slow requests in flight, each contender in its own JVM so that its peak RSS is its own:
