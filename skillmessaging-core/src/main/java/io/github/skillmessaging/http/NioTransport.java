@@ -731,11 +731,13 @@ public final class NioTransport implements HttpTransport {
         }
 
         private void finish(Exchange done, boolean keepAlive) {
+            // an answer that came before the whole request was written: the server still reads its body
+            boolean requestWritten = out == null || !out.hasRemaining();
             exchange = null;
             out = null;
             Response response = done.parser.response();
             done.parser = null;
-            if (keepAlive && !closed) {
+            if (keepAlive && requestWritten && !closed) {
                 answered = true; // released by pump once nothing more has been read
             } else {
                 close();

@@ -393,4 +393,35 @@ class NioTransportTest {
             assertThat(answered).as("not a vacuous run").isGreaterThan(30);
         }
     }
+
+    @Test
+    void anAnswerBeforeTheWholeBodyWasSentClosesTheConnectionInsteadOfSendingTheNextRequestAfterHalfABody()
+            throws Exception {
+        int size = 32 * 1024 * 1024; // far more than the socket buffers hold while the server does not read
+        CountDownLatch firstAnswered = new CountDownLatch(1);
+        List<Long> bodyBytesReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            if (i == 0) {
+                c.readHead();
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nearly"); // answers before reading the body
+                firstAnswered.await(10, TimeUnit.SECONDS);
+                bodyBytesReceived.add(c.skip(size)); // the rest of the body, or less if the client closes
+            }
+            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                String path = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/1.1"));
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
+            }
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(1).build()) {
+            HttpTransport.Request big = new HttpTransport.Request("PUT", URI.create(server.baseUrl() + "/big"), Map.of(),
+                    new byte[size], Duration.ofSeconds(10));
+            assertThat(transport.send(big).get(10, TimeUnit.SECONDS).bodyAsString()).isEqualTo("early");
+            firstAnswered.countDown();
+            // the server still reads the body of /big: a request written now on that connection would
+            // be taken for body bytes and never be answered
+            HttpTransport.Request next = request("GET", server.baseUrl() + "/next", null).withTimeout(Duration.ofSeconds(3));
+            assertThat(transport.send(next).get(10, TimeUnit.SECONDS).bodyAsString()).isEqualTo("/next");
+            assertThat(bodyBytesReceived).hasSize(1);
+            assertThat(bodyBytesReceived.get(0)).isLessThan(size);
+        }
+    }
 }
