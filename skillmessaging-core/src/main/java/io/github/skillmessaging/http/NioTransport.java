@@ -274,6 +274,23 @@ public final class NioTransport implements HttpTransport {
         }
     }
 
+    /**
+     * Sends an exchange again after its reused connection turned out closed: on a new connection,
+     * as the class doc says, not on another idle one, which the server may have closed as well.
+     */
+    private void resend(Exchange exchange) {
+        if (exchange.future.isDone()) {
+            return;
+        }
+        Host host = hosts.computeIfAbsent(exchange.route, r -> new Host());
+        if (host.open < maxConnectionsPerHost) {
+            open(exchange, host);
+        } else {
+            host.queue.addFirst(exchange); // the next connection that finishes an answer, so a live one
+            waiting++;
+        }
+    }
+
     private void open(Exchange first, Host host) {
         host.open++;
         Route route = first.route;
@@ -757,7 +774,7 @@ public final class NioTransport implements HttpTransport {
             if (reused && beforeAnswer && !current.resent && error instanceof TransportException
                     && IDEMPOTENT.contains(current.request.method()) && !NioTransport.this.closed.get()) {
                 current.resent = true;
-                dispatch(current);
+                resend(current);
                 return;
             }
             current.future.completeExceptionally(error);

@@ -424,4 +424,62 @@ class NioTransportTest {
             assertThat(bodyBytesReceived.get(0)).isLessThan(size);
         }
     }
+
+    @Test
+    void anIdempotentRequestResentAfterAStaleConnectionGoesOnANewConnectionNotOnAnotherStaleOne() throws Exception {
+        CountDownLatch bothRequested = new CountDownLatch(2);
+        CountDownLatch closeIdle = new CountDownLatch(1);
+        CountDownLatch idleClosed = new CountDownLatch(2);
+        CountDownLatch callbackRunning = new CountDownLatch(1);
+        CountDownLatch callbackGo = new CountDownLatch(1);
+        CountDownLatch blockerGo = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            if (i < 2) {
+                c.readRequest();
+                bothRequested.countDown();
+                bothRequested.await(10, TimeUnit.SECONDS); // so that the client opens two connections
+                c.write(OK);
+                closeIdle.await(10, TimeUnit.SECONDS);
+                c.socket.close(); // both idle connections go stale
+                idleClosed.countDown();
+                return;
+            }
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); ScriptedServer blocker = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            blockerGo.await(10, TimeUnit.SECONDS);
+            c.write(OK);
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(2).build()) {
+            CompletableFuture<HttpTransport.Response> a = transport.send(request("GET", server.baseUrl() + "/a", null));
+            CompletableFuture<HttpTransport.Response> b = transport.send(request("GET", server.baseUrl() + "/b", null));
+            assertThat(a.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            assertThat(b.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            // hold the I/O thread in a callback while the server closes both idle connections, so
+            // that it sees the closes only when it uses them
+            CompletableFuture<Void> held = transport.send(request("GET", blocker.baseUrl() + "/", null))
+                    .thenRun(() -> {
+                        callbackRunning.countDown();
+                        await(callbackGo);
+                    });
+            blockerGo.countDown();
+            assertThat(callbackRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            closeIdle.countDown();
+            assertThat(idleClosed.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<HttpTransport.Response> c = transport.send(request("GET", server.baseUrl() + "/c", null));
+            callbackGo.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            assertThat(c.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(3);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
