@@ -296,7 +296,8 @@ final class Http1Codec {
                 if (remaining > maxBodyBytes) {
                     throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
                 }
-                body = new ByteArrayOutputStream((int) remaining);
+                // no more up front than a read brings: the length is the server's word, the bytes may never come
+                body = new ByteArrayOutputStream((int) Math.min(remaining, 64 * 1024));
                 state = remaining == 0 ? State.DONE : State.FIXED_BODY;
             } else {
                 state = State.BODY_TO_EOF;

@@ -475,6 +475,18 @@ class NioTransportTest {
         }
     }
 
+    @Test
+    void aHugeContentLengthFailsTheRequestWithoutAllocatingItAndTheTransportKeepsWorking() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(i == 0 ? "HTTP/1.1 200 OK\r\nContent-Length: 2147483647\r\n\r\nabc" : OK);
+        }); NioTransport transport = NioTransport.builder().maxResponseBytes(Long.MAX_VALUE).build()) {
+            Throwable t = failure(transport.send(request("GET", server.baseUrl() + "/huge", null)));
+            assertThat(t).isInstanceOf(TransportException.class).hasMessageContaining("middle of the response");
+            assertThat(send(transport, "GET", server.baseUrl() + "/next", null).statusCode()).isEqualTo(202);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
