@@ -32,8 +32,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SNIHostName;
@@ -101,11 +103,14 @@ public final class NioTransport implements HttpTransport {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open a selector", e);
         }
-        this.resolver = Executors.newCachedThreadPool(r -> {
+        // two lookup threads at most, gone when unused: a burst of new connections must not start a thread each
+        ThreadPoolExecutor lookups = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name + "-dns");
             t.setDaemon(true);
             return t;
         });
+        lookups.allowCoreThreadTimeOut(true);
+        this.resolver = lookups;
         this.ioThread = new Thread(this::loop, name);
         ioThread.setDaemon(true);
         ioThread.start();

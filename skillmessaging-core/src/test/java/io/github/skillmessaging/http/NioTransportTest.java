@@ -487,6 +487,37 @@ class NioTransportTest {
         }
     }
 
+    @Test
+    void nameLookupsOfManyNewConnectionsShareAFewThreads() throws Exception {
+        int refused;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            refused = s.getLocalPort();
+        }
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            String name = transport.toString().substring("NioTransport[".length(), transport.toString().indexOf(','));
+            send(transport, "GET", server.baseUrl() + "/idle", null); // an idle connection for later
+            List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
+            long lookupThreads;
+            synchronized (transport) { // the first https lookups wait here for the default TLS context
+                for (int n = 0; n < 50; n++) {
+                    all.add(transport.send(request("GET", "https://127.0.0.1:" + refused + "/" + n, null)));
+                }
+                // answered on the idle connection once the I/O thread has handed out all 50 lookups
+                send(transport, "GET", server.baseUrl() + "/after", null);
+                lookupThreads = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals(name + "-dns")).count();
+            }
+            assertThat(lookupThreads).isBetween(1L, 2L);
+            for (CompletableFuture<HttpTransport.Response> f : all) {
+                assertThat(failure(f)).isInstanceOf(TransportException.class);
+            }
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
