@@ -139,7 +139,7 @@ public final class NioTransport implements HttpTransport {
         Exchange exchange;
         try {
             exchange = new Exchange(request, Route.of(request.uri()), Http1Codec.encode(request),
-                    System.nanoTime() + request.timeout().toNanos());
+                    System.nanoTime() + nanos(request.timeout()));
         } catch (ProtocolException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: "
                     + e.getMessage(), e));
@@ -302,7 +302,7 @@ public final class NioTransport implements HttpTransport {
         Connection connection = new Connection(route, host);
         connection.exchange = first;
         connections.add(connection);
-        connection.connectDeadline = System.nanoTime() + connectTimeout.toNanos();
+        connection.connectDeadline = System.nanoTime() + nanos(connectTimeout);
         try {
             resolver.execute(() -> {
                 try {
@@ -373,7 +373,7 @@ public final class NioTransport implements HttpTransport {
                 c.fail(new ApiTimeoutException(c.exchangeName() + " could not connect within " + connectTimeout,
                         e == null ? connectTimeout : e.request.timeout(), true,
                         new HttpConnectTimeoutException("connect timed out after " + connectTimeout)));
-            } else if (e == null && c.connected && now - c.idleSince - idleTimeout.toNanos() >= 0) {
+            } else if (e == null && c.connected && now - c.idleSince - nanos(idleTimeout) >= 0) {
                 c.close();
             }
         }
@@ -826,6 +826,15 @@ public final class NioTransport implements HttpTransport {
                 return ate;
             }
             return new TransportException(exchangeName() + " failed: " + e, e);
+        }
+    }
+
+    /** In nanoseconds, or Long.MAX_VALUE (292 years) for longer: a deadline that never comes. */
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -518,6 +518,32 @@ class NioTransportTest {
         }
     }
 
+    @Test
+    void durationsTooLongForNanosecondsMeanNoLimitInsteadOfStoppingTheIoThread() throws Exception {
+        Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        CountDownLatch testDone = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); ScriptedServer silent = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            testDone.await(10, TimeUnit.SECONDS);
+        }); NioTransport transport = NioTransport.builder().connectTimeout(forever).idleTimeout(forever).build()) {
+            // a new connection (connect timeout), with a request timeout of the same kind
+            assertThat(transport.send(request("GET", server.baseUrl() + "/1", null).withTimeout(forever))
+                    .get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            // timed out by the sweep, which also looks at the idle connection of /1 (idle timeout)
+            Throwable t = failure(transport.send(request("GET", silent.baseUrl() + "/2", null)
+                    .withTimeout(Duration.ofMillis(50))));
+            assertThat(t).isInstanceOf(ApiTimeoutException.class);
+            assertThat(send(transport, "GET", server.baseUrl() + "/3", null).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(1);
+        } finally {
+            testDone.countDown();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
