@@ -164,6 +164,21 @@ class NioTransportTest {
     }
 
     @Test
+    void aMethodThatCouldSplitTheRequestIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            HttpTransport.Request evil = new HttpTransport.Request("GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\nGET",
+                    URI.create(server.baseUrl() + "/x"), Map.of(), null, Duration.ofSeconds(1));
+            assertThat(failure(transport.send(evil))).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("method");
+            assertThat(server.connectionsAccepted()).isZero();
+        }
+    }
+
+    @Test
     void queuesRequestsBeyondMaxConnectionsPerHost() throws Exception {
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             while (c.readRequest() != null) {
