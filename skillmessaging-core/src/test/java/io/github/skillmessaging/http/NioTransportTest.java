@@ -255,13 +255,16 @@ class NioTransportTest {
 
     @Test
     void blockingOnTheIoThreadFailsFastInsteadOfDeadlocking() throws Exception {
+        CountDownLatch chained = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             while (c.readRequest() != null) {
+                chained.await(5, TimeUnit.SECONDS); // else the stage may run on the test thread
                 c.write(OK);
             }
         }); NioTransport transport = NioTransport.create()) {
             CompletableFuture<Object> nested = transport.send(request("GET", server.baseUrl() + "/1", null))
                     .thenApply(r -> send(transport, "GET", server.baseUrl() + "/2", null));
+            chained.countDown();
             Throwable t = catchThrowable(() -> nested.get(5, TimeUnit.SECONDS));
             assertThat(t).hasCauseInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("I/O thread of a NioTransport");
