@@ -28,6 +28,7 @@ final class Http1Codec {
     /** The request head and body as bytes, ready to write. */
     static byte[] encode(HttpTransport.Request request) throws ProtocolException {
         URI uri = request.uri();
+        checkMethod(request.method());
         StringBuilder head = new StringBuilder(256);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         head.append(request.method()).append(' ').append(path);
@@ -59,6 +60,18 @@ final class Http1Codec {
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);
         return all;
+    }
+
+    private static void checkMethod(String method) throws ProtocolException {
+        if (method.isEmpty()) {
+            throw new ProtocolException("empty method");
+        }
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (c <= ' ' || c >= 127 || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                throw new ProtocolException("method with a character not allowed in HTTP");
+            }
+        }
     }
 
     private static void checkHeader(String name, String value) throws ProtocolException {
@@ -296,7 +309,8 @@ final class Http1Codec {
                 if (remaining > maxBodyBytes) {
                     throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
                 }
-                body = new ByteArrayOutputStream((int) remaining);
+                // no more up front than a read brings: the length is the server's word, the bytes may never come
+                body = new ByteArrayOutputStream((int) Math.min(remaining, 64 * 1024));
                 state = remaining == 0 ? State.DONE : State.FIXED_BODY;
             } else {
                 state = State.BODY_TO_EOF;

@@ -32,8 +32,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SNIHostName;
@@ -101,11 +103,14 @@ public final class NioTransport implements HttpTransport {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open a selector", e);
         }
-        this.resolver = Executors.newCachedThreadPool(r -> {
+        // two lookup threads at most, gone when unused: a burst of new connections must not start a thread each
+        ThreadPoolExecutor lookups = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name + "-dns");
             t.setDaemon(true);
             return t;
         });
+        lookups.allowCoreThreadTimeOut(true);
+        this.resolver = lookups;
         this.ioThread = new Thread(this::loop, name);
         ioThread.setDaemon(true);
         ioThread.start();
@@ -134,7 +139,7 @@ public final class NioTransport implements HttpTransport {
         Exchange exchange;
         try {
             exchange = new Exchange(request, Route.of(request.uri()), Http1Codec.encode(request),
-                    System.nanoTime() + request.timeout().toNanos());
+                    System.nanoTime() + nanos(request.timeout()));
         } catch (ProtocolException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: "
                     + e.getMessage(), e));
@@ -274,13 +279,30 @@ public final class NioTransport implements HttpTransport {
         }
     }
 
+    /**
+     * Sends an exchange again after its reused connection turned out closed: on a new connection,
+     * as the class doc says, not on another idle one, which the server may have closed as well.
+     */
+    private void resend(Exchange exchange) {
+        if (exchange.future.isDone()) {
+            return;
+        }
+        Host host = hosts.computeIfAbsent(exchange.route, r -> new Host());
+        if (host.open < maxConnectionsPerHost) {
+            open(exchange, host);
+        } else {
+            host.queue.addFirst(exchange); // the next connection that finishes an answer, so a live one
+            waiting++;
+        }
+    }
+
     private void open(Exchange first, Host host) {
         host.open++;
         Route route = first.route;
         Connection connection = new Connection(route, host);
         connection.exchange = first;
         connections.add(connection);
-        connection.connectDeadline = System.nanoTime() + connectTimeout.toNanos();
+        connection.connectDeadline = System.nanoTime() + nanos(connectTimeout);
         try {
             resolver.execute(() -> {
                 try {
@@ -351,7 +373,7 @@ public final class NioTransport implements HttpTransport {
                 c.fail(new ApiTimeoutException(c.exchangeName() + " could not connect within " + connectTimeout,
                         e == null ? connectTimeout : e.request.timeout(), true,
                         new HttpConnectTimeoutException("connect timed out after " + connectTimeout)));
-            } else if (e == null && c.connected && now - c.idleSince - idleTimeout.toNanos() >= 0) {
+            } else if (e == null && c.connected && now - c.idleSince - nanos(idleTimeout) >= 0) {
                 c.close();
             }
         }
@@ -731,11 +753,13 @@ public final class NioTransport implements HttpTransport {
         }
 
         private void finish(Exchange done, boolean keepAlive) {
+            // an answer that came before the whole request was written: the server still reads its body
+            boolean requestWritten = out == null || !out.hasRemaining();
             exchange = null;
             out = null;
             Response response = done.parser.response();
             done.parser = null;
-            if (keepAlive && !closed) {
+            if (keepAlive && requestWritten && !closed) {
                 answered = true; // released by pump once nothing more has been read
             } else {
                 close();
@@ -755,7 +779,7 @@ public final class NioTransport implements HttpTransport {
             if (reused && beforeAnswer && !current.resent && error instanceof TransportException
                     && IDEMPOTENT.contains(current.request.method()) && !NioTransport.this.closed.get()) {
                 current.resent = true;
-                dispatch(current);
+                resend(current);
                 return;
             }
             current.future.completeExceptionally(error);
@@ -802,6 +826,15 @@ public final class NioTransport implements HttpTransport {
                 return ate;
             }
             return new TransportException(exchangeName() + " failed: " + e, e);
+        }
+    }
+
+    /** In nanoseconds, or Long.MAX_VALUE (292 years) for longer: a deadline that never comes. */
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -164,6 +164,21 @@ class NioTransportTest {
     }
 
     @Test
+    void aMethodThatCouldSplitTheRequestIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            HttpTransport.Request evil = new HttpTransport.Request("GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\nGET",
+                    URI.create(server.baseUrl() + "/x"), Map.of(), null, Duration.ofSeconds(1));
+            assertThat(failure(transport.send(evil))).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("method");
+            assertThat(server.connectionsAccepted()).isZero();
+        }
+    }
+
+    @Test
     void queuesRequestsBeyondMaxConnectionsPerHost() throws Exception {
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             while (c.readRequest() != null) {
@@ -240,13 +255,16 @@ class NioTransportTest {
 
     @Test
     void blockingOnTheIoThreadFailsFastInsteadOfDeadlocking() throws Exception {
+        CountDownLatch chained = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             while (c.readRequest() != null) {
+                chained.await(5, TimeUnit.SECONDS); // else the stage may run on the test thread
                 c.write(OK);
             }
         }); NioTransport transport = NioTransport.create()) {
             CompletableFuture<Object> nested = transport.send(request("GET", server.baseUrl() + "/1", null))
                     .thenApply(r -> send(transport, "GET", server.baseUrl() + "/2", null));
+            chained.countDown();
             Throwable t = catchThrowable(() -> nested.get(5, TimeUnit.SECONDS));
             assertThat(t).hasCauseInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("I/O thread of a NioTransport");
@@ -391,6 +409,164 @@ class NioTransportTest {
                 }
             }
             assertThat(answered).as("not a vacuous run").isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void anAnswerBeforeTheWholeBodyWasSentClosesTheConnectionInsteadOfSendingTheNextRequestAfterHalfABody()
+            throws Exception {
+        int size = 32 * 1024 * 1024; // far more than the socket buffers hold while the server does not read
+        CountDownLatch firstAnswered = new CountDownLatch(1);
+        List<Long> bodyBytesReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            if (i == 0) {
+                c.readHead();
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nearly"); // answers before reading the body
+                firstAnswered.await(10, TimeUnit.SECONDS);
+                bodyBytesReceived.add(c.skip(size)); // the rest of the body, or less if the client closes
+            }
+            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                String path = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/1.1"));
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
+            }
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(1).build()) {
+            HttpTransport.Request big = new HttpTransport.Request("PUT", URI.create(server.baseUrl() + "/big"), Map.of(),
+                    new byte[size], Duration.ofSeconds(10));
+            assertThat(transport.send(big).get(10, TimeUnit.SECONDS).bodyAsString()).isEqualTo("early");
+            firstAnswered.countDown();
+            // the server still reads the body of /big: a request written now on that connection would
+            // be taken for body bytes and never be answered
+            HttpTransport.Request next = request("GET", server.baseUrl() + "/next", null).withTimeout(Duration.ofSeconds(3));
+            assertThat(transport.send(next).get(10, TimeUnit.SECONDS).bodyAsString()).isEqualTo("/next");
+            assertThat(bodyBytesReceived).hasSize(1);
+            assertThat(bodyBytesReceived.get(0)).isLessThan(size);
+        }
+    }
+
+    @Test
+    void anIdempotentRequestResentAfterAStaleConnectionGoesOnANewConnectionNotOnAnotherStaleOne() throws Exception {
+        CountDownLatch bothRequested = new CountDownLatch(2);
+        CountDownLatch closeIdle = new CountDownLatch(1);
+        CountDownLatch idleClosed = new CountDownLatch(2);
+        CountDownLatch callbackRunning = new CountDownLatch(1);
+        CountDownLatch callbackGo = new CountDownLatch(1);
+        CountDownLatch blockerGo = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            if (i < 2) {
+                c.readRequest();
+                bothRequested.countDown();
+                bothRequested.await(10, TimeUnit.SECONDS); // so that the client opens two connections
+                c.write(OK);
+                closeIdle.await(10, TimeUnit.SECONDS);
+                c.socket.close(); // both idle connections go stale
+                idleClosed.countDown();
+                return;
+            }
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); ScriptedServer blocker = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            blockerGo.await(10, TimeUnit.SECONDS);
+            c.write(OK);
+        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(2).build()) {
+            CompletableFuture<HttpTransport.Response> a = transport.send(request("GET", server.baseUrl() + "/a", null));
+            CompletableFuture<HttpTransport.Response> b = transport.send(request("GET", server.baseUrl() + "/b", null));
+            assertThat(a.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            assertThat(b.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            // hold the I/O thread in a callback while the server closes both idle connections, so
+            // that it sees the closes only when it uses them
+            CompletableFuture<Void> held = transport.send(request("GET", blocker.baseUrl() + "/", null))
+                    .thenRun(() -> {
+                        callbackRunning.countDown();
+                        await(callbackGo);
+                    });
+            blockerGo.countDown();
+            assertThat(callbackRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            closeIdle.countDown();
+            assertThat(idleClosed.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<HttpTransport.Response> c = transport.send(request("GET", server.baseUrl() + "/c", null));
+            callbackGo.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            assertThat(c.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aHugeContentLengthFailsTheRequestWithoutAllocatingItAndTheTransportKeepsWorking() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            c.write(i == 0 ? "HTTP/1.1 200 OK\r\nContent-Length: 2147483647\r\n\r\nabc" : OK);
+        }); NioTransport transport = NioTransport.builder().maxResponseBytes(Long.MAX_VALUE).build()) {
+            Throwable t = failure(transport.send(request("GET", server.baseUrl() + "/huge", null)));
+            assertThat(t).isInstanceOf(TransportException.class).hasMessageContaining("middle of the response");
+            assertThat(send(transport, "GET", server.baseUrl() + "/next", null).statusCode()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void nameLookupsOfManyNewConnectionsShareAFewThreads() throws Exception {
+        int refused;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            refused = s.getLocalPort();
+        }
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            String name = transport.toString().substring("NioTransport[".length(), transport.toString().indexOf(','));
+            send(transport, "GET", server.baseUrl() + "/idle", null); // an idle connection for later
+            List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
+            long lookupThreads;
+            synchronized (transport) { // the first https lookups wait here for the default TLS context
+                for (int n = 0; n < 50; n++) {
+                    all.add(transport.send(request("GET", "https://127.0.0.1:" + refused + "/" + n, null)));
+                }
+                // answered on the idle connection once the I/O thread has handed out all 50 lookups
+                send(transport, "GET", server.baseUrl() + "/after", null);
+                lookupThreads = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals(name + "-dns")).count();
+            }
+            assertThat(lookupThreads).isBetween(1L, 2L);
+            for (CompletableFuture<HttpTransport.Response> f : all) {
+                assertThat(failure(f)).isInstanceOf(TransportException.class);
+            }
+        }
+    }
+
+    @Test
+    void durationsTooLongForNanosecondsMeanNoLimitInsteadOfStoppingTheIoThread() throws Exception {
+        Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        CountDownLatch testDone = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); ScriptedServer silent = new ScriptedServer((c, i) -> {
+            c.readRequest();
+            testDone.await(10, TimeUnit.SECONDS);
+        }); NioTransport transport = NioTransport.builder().connectTimeout(forever).idleTimeout(forever).build()) {
+            // a new connection (connect timeout), with a request timeout of the same kind
+            assertThat(transport.send(request("GET", server.baseUrl() + "/1", null).withTimeout(forever))
+                    .get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            // timed out by the sweep, which also looks at the idle connection of /1 (idle timeout)
+            Throwable t = failure(transport.send(request("GET", silent.baseUrl() + "/2", null)
+                    .withTimeout(Duration.ofMillis(50))));
+            assertThat(t).isInstanceOf(ApiTimeoutException.class);
+            assertThat(send(transport, "GET", server.baseUrl() + "/3", null).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(1);
+        } finally {
+            testDone.countDown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -94,6 +94,41 @@ final class ScriptedServer implements AutoCloseable {
             this.in = socket.getInputStream();
         }
 
+        /** Reads the head of one request only, up to its blank line; null when the client closed. */
+        String readHead() throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    return null;
+                }
+                head.write(b);
+                matched = (b == '\r' || b == '\n') && (b == "\r\n\r\n".charAt(matched)) ? matched + 1
+                        : (b == '\r' ? 1 : 0);
+            }
+            return head.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        /** Reads and drops up to {@code count} bytes; returns how many came before the client closed. */
+        long skip(long count) throws IOException {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            while (read < count) {
+                int n;
+                try {
+                    n = in.read(buffer, 0, (int) Math.min(buffer.length, count - read));
+                } catch (java.net.SocketException e) {
+                    return read; // reset by the client
+                }
+                if (n < 0) {
+                    return read;
+                }
+                read += n;
+            }
+            return read;
+        }
+
         /** Reads one request (head and Content-Length body); null when the client closed. */
         String readRequest() throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
