@@ -90,6 +90,7 @@ public final class NioTransport implements HttpTransport {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private ByteBuffer tlsAppBuffer = ByteBuffer.allocate(32 * 1024);
     private int waiting;
+    private boolean shuttingDown;
 
     private NioTransport(Builder builder) {
         this.maxConnectionsPerHost = builder.maxConnectionsPerHost;
@@ -238,6 +239,7 @@ public final class NioTransport implements HttpTransport {
     }
 
     private void shutdown() {
+        shuttingDown = true;
         TransportException closedError = new TransportException("the transport is closed", null);
         for (Connection c : new ArrayList<>(connections)) {
             c.fail(closedError);
@@ -297,6 +299,11 @@ public final class NioTransport implements HttpTransport {
     }
 
     private void open(Exchange first, Host host) {
+        if (shuttingDown) { // a connection closed by shutdown() must not open another for a waiting request
+            first.future.completeExceptionally(new TransportException(first.request
+                    + " could not be sent: the transport is closed", null));
+            return;
+        }
         host.open++;
         Route route = first.route;
         Connection connection = new Connection(route, host);
