@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * HTTP/1.1 on the wire for {@link NioTransport}: encodes a request and parses a response fed in
@@ -19,47 +18,87 @@ import java.util.Set;
  */
 final class Http1Codec {
     /** Headers the codec writes itself; callers' values for them are ignored. */
-    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
+    private static final List<String> OWN_HEADERS = List.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "te");
+
+    private static final byte[] NO_BYTES = new byte[0];
 
     private Http1Codec() {
     }
 
     /** The request head and body as bytes, ready to write. */
     static byte[] encode(HttpTransport.Request request) throws ProtocolException {
-        URI uri = request.uri();
         checkMethod(request.method());
-        StringBuilder head = new StringBuilder(256);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        head.append(request.method()).append(' ').append(path);
-        if (uri.getRawQuery() != null) {
-            head.append('?').append(uri.getRawQuery());
-        }
-        head.append(" HTTP/1.1\r\nHost: ").append(uri.getHost());
-        int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        if (uri.getPort() != -1 && uri.getPort() != defaultPort) {
-            head.append(':').append(uri.getPort());
-        }
-        head.append("\r\n");
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            String name = header.getKey();
-            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                continue;
+            if (!ownHeader(header.getKey())) {
+                checkHeader(header.getKey(), header.getValue());
             }
-            checkHeader(name, header.getValue());
-            head.append(name).append(": ").append(header.getValue()).append("\r\n");
         }
         byte[] body = request.body();
-        String method = request.method();
-        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        int headLength = writeHead(request, body.length, null);
+        byte[] all = new byte[headLength + body.length];
+        writeHead(request, body.length, all);
+        System.arraycopy(body, 0, all, headLength, body.length);
         return all;
+    }
+
+    /**
+     * Writes the request head into {@code out} from index 0, or only counts its bytes when
+     * {@code out} is null (so that the request is encoded into one array of the exact size).
+     */
+    private static int writeHead(HttpTransport.Request request, int bodyLength, byte[] out) {
+        URI uri = request.uri();
+        String method = request.method();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        int at = put(out, 0, method);
+        at = put(out, at, " ");
+        at = put(out, at, path);
+        if (uri.getRawQuery() != null) {
+            at = put(out, at, "?");
+            at = put(out, at, uri.getRawQuery());
+        }
+        at = put(out, at, " HTTP/1.1\r\nHost: ");
+        at = put(out, at, uri.getHost());
+        int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (uri.getPort() != -1 && uri.getPort() != defaultPort) {
+            at = put(out, at, ":");
+            at = put(out, at, Integer.toString(uri.getPort()));
+        }
+        at = put(out, at, "\r\n");
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            if (!ownHeader(header.getKey())) {
+                at = put(out, at, header.getKey());
+                at = put(out, at, ": ");
+                at = put(out, at, header.getValue());
+                at = put(out, at, "\r\n");
+            }
+        }
+        if (bodyLength > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            at = put(out, at, "Content-Length: ");
+            at = put(out, at, Integer.toString(bodyLength));
+            at = put(out, at, "\r\n");
+        }
+        return put(out, at, "\r\n");
+    }
+
+    /** Writes {@code text} as ISO-8859-1 ({@code ?} for characters beyond it) at {@code at}. */
+    private static int put(byte[] out, int at, String text) {
+        if (out != null) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                out[at + i] = (byte) (c <= 255 ? c : '?');
+            }
+        }
+        return at + text.length();
+    }
+
+    private static boolean ownHeader(String name) {
+        for (String own : OWN_HEADERS) {
+            if (own.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkMethod(String method) throws ProtocolException {
@@ -94,13 +133,19 @@ final class Http1Codec {
 
     /** Parses one response from bytes fed as they arrive. */
     static final class ResponseParser {
+        /** Response header names common enough to share one lower-case string. */
+        private static final List<String> COMMON_NAMES = List.of("content-length", "content-type", "date", "server",
+                "connection", "transfer-encoding", "keep-alive", "x-amzn-requestid", "x-amz-request-id",
+                "retry-after", "cache-control", "vary", "strict-transport-security", "x-amz-cf-id",
+                "x-amzn-trace-id", "www-authenticate", "location", "etag", "expires", "pragma");
+
         private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_TO_EOF, DONE }
 
         private final boolean headRequest;
         private final int maxHeaderBytes;
         private final long maxBodyBytes;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        private ByteArrayOutputStream body = new ByteArrayOutputStream(0);
+        private ByteArrayOutputStream line; // the start of a line split between reads
+        private ByteArrayOutputStream body; // null while no body byte has come
         private State state = State.STATUS_LINE;
         private Map<String, List<String>> headers = new LinkedHashMap<>();
         private int status;
@@ -172,17 +217,24 @@ final class Http1Codec {
             if (state != State.DONE || status == 0) {
                 return false;
             }
-            List<String> connection = headers.getOrDefault("connection", List.of());
-            boolean close = connection.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
-            boolean keep = connection.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("keep-alive"));
+            boolean close = false;
+            boolean keep = false;
+            for (String value : headers.getOrDefault("connection", List.of())) {
+                String v = value.toLowerCase(Locale.ROOT);
+                close |= v.contains("close");
+                keep |= v.contains("keep-alive");
+            }
             return http11 ? !close : keep;
         }
 
         HttpTransport.Response response() {
-            return new HttpTransport.Response(status, headers, body.toByteArray());
+            return new HttpTransport.Response(status, headers, body == null ? NO_BYTES : body.toByteArray());
         }
 
         private void appendBody(ByteBuffer in, int n) throws ProtocolException {
+            if (body == null) {
+                body = new ByteArrayOutputStream(Math.min(n, 64 * 1024));
+            }
             if (body.size() + (long) n > maxBodyBytes) {
                 throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
             }
@@ -208,18 +260,27 @@ final class Http1Codec {
                 }
             }
             int taken = (newline < 0 ? limit : newline + 1) - start;
+            int pending = line == null ? 0 : line.size();
             boolean head = state == State.STATUS_LINE || state == State.HEADERS || state == State.TRAILERS;
-            if (line.size() + taken > maxHeaderBytes || (head && (headerBytes += taken) > maxHeaderBytes)) {
+            if (pending + taken > maxHeaderBytes || (head && (headerBytes += taken) > maxHeaderBytes)) {
                 throw new ProtocolException("response head larger than " + maxHeaderBytes + " bytes");
+            }
+            if (newline >= 0 && pending == 0 && in.hasArray()) { // the whole line in this read: no copy
+                int end = newline > start && in.get(newline - 1) == '\r' ? newline - 1 : newline;
+                in.position(newline + 1);
+                return new String(in.array(), in.arrayOffset() + start, end - start, StandardCharsets.ISO_8859_1);
             }
             byte[] bytes = new byte[newline < 0 ? taken : taken - 1];
             in.get(bytes);
             if (newline < 0) {
+                if (line == null) {
+                    line = new ByteArrayOutputStream(Math.max(128, bytes.length));
+                }
                 line.write(bytes, 0, bytes.length);
                 return null;
             }
             in.get(); // the newline
-            if (line.size() > 0) {
+            if (pending > 0) {
                 line.write(bytes, 0, bytes.length);
                 bytes = line.toByteArray();
                 line.reset();
@@ -258,20 +319,22 @@ final class Http1Codec {
             if (text.isEmpty()) {
                 return; // tolerate stray CRLFs before a status line (counted against the head limit)
             }
-            String[] parts = text.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || parts[1].length() != 3) {
+            // version SP status [SP reason]
+            int space = text.indexOf(' ');
+            int codeEnd = space < 0 ? -1 : text.indexOf(' ', space + 1);
+            codeEnd = codeEnd < 0 ? text.length() : codeEnd;
+            if (space < 0 || !text.startsWith("HTTP/1.") || codeEnd - space - 1 != 3) {
                 throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
             }
             try {
-                status = Integer.parseInt(parts[1]);
+                status = Integer.parseInt(text, space + 1, codeEnd, 10);
             } catch (NumberFormatException e) {
                 throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
             }
             if (status < 100) {
                 throw new ProtocolException("status out of range: " + status);
             }
-            http11 = !parts[0].equals("HTTP/1.0");
-            headers = new LinkedHashMap<>();
+            http11 = !(space == 8 && text.startsWith("HTTP/1.0"));
             state = State.HEADERS;
         }
 
@@ -280,9 +343,26 @@ final class Http1Codec {
             if (colon <= 0 || text.charAt(0) == ' ' || text.charAt(0) == '\t') {
                 throw new ProtocolException("malformed response header line");
             }
-            String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = text.substring(colon + 1).trim();
-            headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            int nameEnd = colon;
+            while (nameEnd > 0 && text.charAt(nameEnd - 1) <= ' ') {
+                nameEnd--; // as String.trim() would
+            }
+            String name = lowerCaseName(text, nameEnd);
+            int valueStart = colon + 1;
+            int valueEnd = text.length();
+            while (valueStart < valueEnd && text.charAt(valueStart) <= ' ') {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && text.charAt(valueEnd - 1) <= ' ') {
+                valueEnd--;
+            }
+            String value = text.substring(valueStart, valueEnd);
+            List<String> before = headers.putIfAbsent(name, List.of(value)); // one value: no list to grow
+            if (before != null) {
+                List<String> all = new ArrayList<>(before);
+                all.add(value);
+                headers.put(name, all);
+            }
         }
 
         private void endOfHead() throws ProtocolException {
@@ -292,6 +372,7 @@ final class Http1Codec {
                 }
                 state = State.STATUS_LINE; // 100 Continue, 103 Early Hints: the real response follows
                 status = 0;
+                headers = new LinkedHashMap<>();
                 return;
             }
             List<String> encodings = headers.getOrDefault("transfer-encoding", List.of());
@@ -310,7 +391,9 @@ final class Http1Codec {
                     throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
                 }
                 // no more up front than a read brings: the length is the server's word, the bytes may never come
-                body = new ByteArrayOutputStream((int) Math.min(remaining, 64 * 1024));
+                if (remaining > 0) {
+                    body = new ByteArrayOutputStream((int) Math.min(remaining, 64 * 1024));
+                }
                 state = remaining == 0 ? State.DONE : State.FIXED_BODY;
             } else {
                 state = State.BODY_TO_EOF;
@@ -358,6 +441,16 @@ final class Http1Codec {
                 remaining = size;
                 state = State.CHUNK_DATA;
             }
+        }
+
+        /** The name in lower case: a shared constant for common names, else a new string. */
+        private static String lowerCaseName(String text, int end) {
+            for (String known : COMMON_NAMES) {
+                if (known.length() == end && text.regionMatches(true, 0, known, 0, end)) {
+                    return known;
+                }
+            }
+            return text.substring(0, end).toLowerCase(Locale.ROOT);
         }
 
         private static String abbreviate(String text) {

@@ -91,4 +91,60 @@ class Http1CodecTest {
         assertThat(new String(Http1Codec.encode(r), StandardCharsets.ISO_8859_1))
                 .isEqualTo("GET /v1 HTTP/1.1\r\nHost: api.amazonalexa.com\r\n\r\n");
     }
+
+    @Test
+    void headerNamesAreLowerCasedAndNamesAndValuesTrimmed() throws Exception {
+        for (boolean split : new boolean[] {false, true}) {
+            Http1Codec.ResponseParser p = parse("HTTP/1.1 202 Accepted\r\nX-Amzn-RequestId:  id-1 \t\r\n"
+                    + "X-Custom-Thing \t: a b\r\nSet-Cookie: one\r\nset-cookie: two\r\nX-Empty:\r\n"
+                    + "\u0001: control\r\nContent-Length: 0\r\n\r\n", split);
+            HttpTransport.Response r = p.response();
+            assertThat(r.statusCode()).isEqualTo(202);
+            assertThat(r.headers().keySet()).containsExactly("", "content-length", "set-cookie", "x-amzn-requestid",
+                    "x-custom-thing", "x-empty");
+            assertThat(r.header("x-amzn-requestid")).hasValue("id-1");
+            assertThat(r.headers().get("X-Custom-Thing")).containsExactly("a b");
+            assertThat(r.headers().get("set-cookie")).containsExactly("one", "two");
+            assertThat(r.headers().get("x-empty")).containsExactly("");
+            assertThat(r.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsStatusLinesWithAndWithoutReasonAndRefusesOthers() throws Exception {
+        assertThat(parse("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n", true).response().statusCode()).isEqualTo(404);
+        assertThat(parse("HTTP/1.1 503 \r\nContent-Length: 0\r\n\r\n", false).response().statusCode()).isEqualTo(503);
+        assertThat(parse("HTTP/1.1 200 A reason, with spaces\r\nContent-Length: 0\r\n\r\n", false).isDone()).isTrue();
+        for (String bad : new String[] {"HTTP/1.1  200 OK", "HTTP/1.1 2000 OK", "HTTP/1.1 20 OK", "HTTP/2 200 OK",
+                "HTTP/1.1", "HTTP/1.1 +20 OK", "HTTP/1.1 099 OK", " HTTP/1.1 200 OK", "ICY 200 OK"}) {
+            assertThatThrownBy(() -> parse(bad + "\r\n\r\n", false)).as(bad).isInstanceOf(ProtocolException.class);
+        }
+    }
+
+    @Test
+    void theHeadersOfAnInterimResponseAreDropped() throws Exception {
+        HttpTransport.Response r = parse("HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", true).response();
+        assertThat(r.headers()).containsOnlyKeys("content-length");
+        assertThat(r.bodyAsString()).isEqualTo("ok");
+    }
+
+    @Test
+    void encodesMethodPathQueryPortHeadersAndBodyExactly() throws Exception {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Authorization", "Bearer t");
+        headers.put("Connection", "upgrade");
+        headers.put("Content-Type", "application/json");
+        HttpTransport.Request r = new HttpTransport.Request("POST",
+                java.net.URI.create("http://127.0.0.1:8080/v1/skillmessages/users/amzn1.ask.account.A%2FB?x=1&y=%20"),
+                headers, "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), java.time.Duration.ofSeconds(1));
+        assertThat(new String(Http1Codec.encode(r), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "POST /v1/skillmessages/users/amzn1.ask.account.A%2FB?x=1&y=%20 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+                        + "Authorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n"
+                        + new String("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        HttpTransport.Request emptyPost = new HttpTransport.Request("DELETE", java.net.URI.create("https://h"),
+                java.util.Map.of(), null, java.time.Duration.ofSeconds(1));
+        assertThat(new String(Http1Codec.encode(emptyPost), StandardCharsets.ISO_8859_1))
+                .isEqualTo("DELETE / HTTP/1.1\r\nHost: h\r\n\r\n");
+    }
 }
