@@ -81,9 +81,9 @@ public final class SkillMessageClient implements AutoCloseable {
         return Requests.bearerJsonBytes("POST", uri, token, message.toJsonBytes());
     }
 
-    /** The POST of a message already serialized. Shared with {@link SkillMessaging}'s bulk send. */
-    static HttpTransport.Request request(URI uri, String token, byte[] messageJson) {
-        return Requests.bearerJsonBytes("POST", uri, token, messageJson);
+    /** The POST of a message already serialized, for one attempt. Shared with {@link SkillMessaging}. */
+    static HttpTransport.Request request(URI uri, String token, byte[] messageJson, java.time.Duration timeout) {
+        return Requests.bearerJsonBytes("POST", uri, token, messageJson, timeout);
     }
 
     /** The user id as a path segment, checked. */

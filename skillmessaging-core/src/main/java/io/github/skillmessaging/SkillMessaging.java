@@ -113,34 +113,44 @@ public final class SkillMessaging implements AutoCloseable {
         return send(userId, endpoint, message.toJsonBytes());
     }
 
-    /** Sends an already serialized message: the one path of single and bulk sends. */
     private CompletableFuture<String> send(String userId, URI endpoint, byte[] messageJson) {
-        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
-        CompletableFuture<HttpTransport.Response> sent = caller.withRetries(SkillMessageClient.OPERATION,
-                ApiCaller.Idempotency.IDEMPOTENT, timeout -> attempt(uri, messageJson, timeout, true));
+        CompletableFuture<HttpTransport.Response> sent = post(userId, endpoint, messageJson);
         return Futures.cancelling(sent.thenApply(SkillMessageClient::messageId), sent);
+    }
+
+    /** Sends an already serialized message with retries: the one path of single and bulk sends. */
+    private CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson) {
+        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
+        return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
+                timeout -> attempt(uri, messageJson, timeout, true));
     }
 
     private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
             boolean mayRefreshToken) {
-        CompletableFuture<AccessToken> token = tokens.get()
+        CompletableFuture<AccessToken> token = tokens.get();
+        AccessToken cached = token.isDone() && !token.isCompletedExceptionally() ? token.getNow(null) : null;
+        if (cached != null) { // the common case: no stages to wait for the token
+            return attempt(uri, message, timeout, mayRefreshToken, cached);
+        }
+        return token
                 .exceptionally(failure -> {
                     // The token request retried on its own: do not retry it again as part of the send.
                     throw ApiCaller.finalFailure(failure);
-                });
-        return token.thenCompose(accessToken -> caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
-                SkillMessageClient.request(uri, accessToken.token(), message), timeout)
-                .handle((response, failure) -> {
-                    if (failure == null) {
-                        return CompletableFuture.completedFuture(response);
-                    }
+                })
+                .thenCompose(accessToken -> attempt(uri, message, timeout, mayRefreshToken, accessToken));
+    }
+
+    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
+            boolean mayRefreshToken, AccessToken accessToken) {
+        return caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
+                SkillMessageClient.request(uri, accessToken.token(), message, timeout), timeout)
+                .exceptionallyCompose(failure -> {
                     if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
                         tokens.invalidate(accessToken);
                         return attempt(uri, message, timeout, false);
                     }
-                    return CompletableFuture.<HttpTransport.Response>failedFuture(Futures.unwrap(failure));
-                })
-                .thenCompose(f -> f));
+                    return CompletableFuture.failedFuture(Futures.unwrap(failure));
+                });
     }
 
     /**
@@ -228,28 +238,28 @@ public final class SkillMessaging implements AutoCloseable {
                     return;
                 }
                 Recipient recipient = recipients.get(index);
-                CompletableFuture<String> sent;
+                CompletableFuture<HttpTransport.Response> sent;
                 try {
                     URI endpoint = endpoints.computeIfAbsent(recipient.apiEndpoint(),
                             e -> Endpoints.baseUrl(e, "apiEndpoint"));
-                    sent = send(recipient.userId(), endpoint, message);
+                    sent = post(recipient.userId(), endpoint, message);
                 } catch (RuntimeException e) {
                     sent = CompletableFuture.failedFuture(e);
                 }
                 if (!sent.isDone()) {
-                    sent.whenComplete((id, failure) -> {
-                        record(index, recipient, id, failure);
+                    sent.whenComplete((response, failure) -> {
+                        record(index, recipient, response, failure);
                         work();
                     });
                     return;
                 }
-                sent.whenComplete((id, failure) -> record(index, recipient, id, failure));
+                sent.whenComplete((response, failure) -> record(index, recipient, response, failure));
             }
         }
 
-        private void record(int index, Recipient recipient, String id, Throwable failure) {
+        private void record(int index, Recipient recipient, HttpTransport.Response response, Throwable failure) {
             Throwable cause = failure == null ? null : Futures.unwrap(failure);
-            results[index] = cause == null ? SendResult.accepted(recipient, id)
+            results[index] = cause == null ? SendResult.accepted(recipient, SkillMessageClient.messageId(response))
                     : SendResult.failed(recipient, cause instanceof RuntimeException re ? re
                             : ApiCaller.wrap(cause, SkillMessageClient.OPERATION));
             if (remaining.decrementAndGet() == 0) {

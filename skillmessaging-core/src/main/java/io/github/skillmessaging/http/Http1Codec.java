@@ -7,7 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +20,22 @@ final class Http1Codec {
     /** Headers the codec writes itself; callers' values for them are ignored. */
     private static final List<String> OWN_HEADERS = List.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "te");
+    /** {@link #OWN_HEADERS} by length (no two have the same), for a lookup without a loop. */
+    private static final String[] OWN_BY_LENGTH = byLength(OWN_HEADERS);
 
     private static final byte[] NO_BYTES = new byte[0];
+
+    /** The names in an array indexed by their length; no two may have the same length. */
+    private static String[] byLength(List<String> names) {
+        String[] table = new String[names.stream().mapToInt(String::length).max().orElse(0) + 1];
+        for (String name : names) {
+            if (table[name.length()] != null) {
+                throw new IllegalArgumentException(name + " has the length of " + table[name.length()]);
+            }
+            table[name.length()] = name;
+        }
+        return table;
+    }
 
     private Http1Codec() {
     }
@@ -67,9 +81,9 @@ final class Http1Codec {
         at = put(out, at, "\r\n");
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             if (!ownHeader(header.getKey())) {
-                at = put(out, at, header.getKey());
+                at = putChecked(out, at, header.getKey());
                 at = put(out, at, ": ");
-                at = put(out, at, header.getValue());
+                at = putChecked(out, at, header.getValue());
                 at = put(out, at, "\r\n");
             }
         }
@@ -92,13 +106,18 @@ final class Http1Codec {
         return at + text.length();
     }
 
-    private static boolean ownHeader(String name) {
-        for (String own : OWN_HEADERS) {
-            if (own.equalsIgnoreCase(name)) {
-                return true;
-            }
+    /** {@link #put} for text already checked to hold no character beyond ISO-8859-1 (header names and values). */
+    @SuppressWarnings("deprecation") // the one String method that copies Latin-1 text into a byte array as is
+    private static int putChecked(byte[] out, int at, String text) {
+        if (out != null) {
+            text.getBytes(0, text.length(), out, at);
         }
-        return false;
+        return at + text.length();
+    }
+
+    private static boolean ownHeader(String name) {
+        String own = name.length() < OWN_BY_LENGTH.length ? OWN_BY_LENGTH[name.length()] : null;
+        return own != null && own.equalsIgnoreCase(name);
     }
 
     private static void checkMethod(String method) throws ProtocolException {
@@ -134,10 +153,9 @@ final class Http1Codec {
     /** Parses one response from bytes fed as they arrive. */
     static final class ResponseParser {
         /** Response header names common enough to share one lower-case string. */
-        private static final List<String> COMMON_NAMES = List.of("content-length", "content-type", "date", "server",
-                "connection", "transfer-encoding", "keep-alive", "x-amzn-requestid", "x-amz-request-id",
-                "retry-after", "cache-control", "vary", "strict-transport-security", "x-amz-cf-id",
-                "x-amzn-trace-id", "www-authenticate", "location", "etag", "expires", "pragma");
+        private static final String[] COMMON_BY_LENGTH = byLength(List.of("content-length", "content-type", "date",
+                "server", "connection", "transfer-encoding", "x-amzn-requestid", "retry-after", "cache-control",
+                "strict-transport-security", "x-amzn-trace-id", "location")); // one name per length
 
         private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_TO_EOF, DONE }
 
@@ -147,7 +165,7 @@ final class Http1Codec {
         private ByteArrayOutputStream line; // the start of a line split between reads
         private ByteArrayOutputStream body; // null while no body byte has come
         private State state = State.STATUS_LINE;
-        private Map<String, List<String>> headers = new LinkedHashMap<>();
+        private TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private int status;
         private boolean http11;
         private long remaining;
@@ -228,7 +246,9 @@ final class Http1Codec {
         }
 
         HttpTransport.Response response() {
-            return new HttpTransport.Response(status, headers, body == null ? NO_BYTES : body.toByteArray());
+            // the parser is done with its map: the response takes it over without a copy
+            return new HttpTransport.Response(status, new HttpTransport.Response.Headers(headers),
+                    body == null ? NO_BYTES : body.toByteArray());
         }
 
         private void appendBody(ByteBuffer in, int n) throws ProtocolException {
@@ -361,7 +381,7 @@ final class Http1Codec {
             if (before != null) {
                 List<String> all = new ArrayList<>(before);
                 all.add(value);
-                headers.put(name, all);
+                headers.put(name, List.copyOf(all));
             }
         }
 
@@ -372,7 +392,7 @@ final class Http1Codec {
                 }
                 state = State.STATUS_LINE; // 100 Continue, 103 Early Hints: the real response follows
                 status = 0;
-                headers = new LinkedHashMap<>();
+                headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 return;
             }
             List<String> encodings = headers.getOrDefault("transfer-encoding", List.of());
@@ -445,10 +465,9 @@ final class Http1Codec {
 
         /** The name in lower case: a shared constant for common names, else a new string. */
         private static String lowerCaseName(String text, int end) {
-            for (String known : COMMON_NAMES) {
-                if (known.length() == end && text.regionMatches(true, 0, known, 0, end)) {
-                    return known;
-                }
+            String known = end < COMMON_BY_LENGTH.length ? COMMON_BY_LENGTH[end] : null;
+            if (known != null && text.regionMatches(true, 0, known, 0, end)) {
+                return known;
             }
             return text.substring(0, end).toLowerCase(Locale.ROOT);
         }

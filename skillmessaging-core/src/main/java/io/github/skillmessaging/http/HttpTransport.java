@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -91,19 +92,7 @@ public interface HttpTransport extends AutoCloseable {
      */
     record Response(int statusCode, Map<String, List<String>> headers, byte[] body) {
         public Response {
-            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            if (headers != null) {
-                headers.forEach((k, v) -> {
-                    if (k != null && v != null) {
-                        copy.merge(k, List.copyOf(v), (a, b) -> {
-                            List<String> all = new java.util.ArrayList<>(a);
-                            all.addAll(b);
-                            return List.copyOf(all);
-                        });
-                    }
-                });
-            }
-            headers = Collections.unmodifiableMap(copy);
+            headers = headers instanceof Headers parsed ? parsed : Headers.copyOf(headers);
             body = body == null ? new byte[0] : body.clone();
         }
 
@@ -127,6 +116,61 @@ public interface HttpTransport extends AutoCloseable {
         @Override
         public String toString() {
             return "Response[" + statusCode + ", " + body.length + " bytes]";
+        }
+
+        /**
+         * The headers of a response: unmodifiable, names case-insensitive. A transport of this
+         * package that builds one hands it to {@link Response} without a second copy.
+         */
+        static final class Headers extends java.util.AbstractMap<String, List<String>> {
+            private final Map<String, List<String>> map;
+
+            /**
+             * Takes over {@code owned}, which must order names case-insensitively, hold unmodifiable
+             * lists and never change again.
+             */
+            Headers(TreeMap<String, List<String>> owned) {
+                if (owned.comparator() != String.CASE_INSENSITIVE_ORDER) {
+                    throw new IllegalArgumentException("header names must be case-insensitive");
+                }
+                this.map = Collections.unmodifiableMap(owned);
+            }
+
+            static Headers copyOf(Map<String, List<String>> headers) {
+                TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                if (headers != null) {
+                    headers.forEach((k, v) -> {
+                        if (k != null && v != null) {
+                            copy.merge(k, List.copyOf(v), (a, b) -> {
+                                List<String> all = new java.util.ArrayList<>(a);
+                                all.addAll(b);
+                                return List.copyOf(all);
+                            });
+                        }
+                    });
+                }
+                return new Headers(copy);
+            }
+
+            @Override
+            public Set<Entry<String, List<String>>> entrySet() {
+                return map.entrySet();
+            }
+
+            @Override
+            public List<String> get(Object name) {
+                return map.get(name);
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return map.containsKey(name);
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
         }
 
         @Override

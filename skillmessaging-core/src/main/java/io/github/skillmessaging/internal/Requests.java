@@ -4,7 +4,6 @@ import io.github.skillmessaging.http.HttpTransport;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds the SDK's HTTP requests: headers and encodings in one place. */
@@ -25,14 +24,20 @@ public final class Requests {
 
     /** {@link #bearerJson} with the body already serialized (bulk sends serialize once). */
     public static HttpTransport.Request bearerJsonBytes(String method, URI uri, String token, byte[] json) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + token);
-        headers.put("Accept", "application/json");
-        headers.put("User-Agent", USER_AGENT);
-        if (json != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return new HttpTransport.Request(method, uri, headers, json, java.time.Duration.ofSeconds(10));
+        return bearerJsonBytes(method, uri, token, json, java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * {@link #bearerJsonBytes} with the timeout of the attempt it is built for, so that
+     * {@link ApiCaller#send} need not copy it to set one.
+     */
+    public static HttpTransport.Request bearerJsonBytes(String method, URI uri, String token, byte[] json,
+            java.time.Duration timeout) {
+        Map<String, String> headers = json == null
+                ? Map.of("Authorization", "Bearer " + token, "Accept", "application/json", "User-Agent", USER_AGENT)
+                : Map.of("Authorization", "Bearer " + token, "Accept", "application/json", "User-Agent", USER_AGENT,
+                        "Content-Type", "application/json");
+        return new HttpTransport.Request(method, uri, headers, json, timeout); // sorts them by name
     }
 
     /** {@code application/x-www-form-urlencoded} body from name/value pairs, in their order. */
@@ -53,7 +58,10 @@ public final class Requests {
      * percent-encoded, so {@code /}, {@code +}, {@code =} and spaces in ids stay inside their segment.
      */
     public static String pathSegment(String segment) {
-        StringBuilder sb = new StringBuilder();
+        if (unreserved(segment)) {
+            return segment; // Alexa's ids are: nothing to encode, nothing to copy
+        }
+        StringBuilder sb = new StringBuilder(segment.length() + 16);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
@@ -65,5 +73,16 @@ public final class Requests {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean unreserved(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

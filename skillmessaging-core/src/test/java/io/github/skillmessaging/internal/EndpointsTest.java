@@ -29,5 +29,7 @@ class EndpointsTest {
         assertThat(Requests.pathSegment("amzn1.ask.account.AB/c+d=e f~_-"))
                 .isEqualTo("amzn1.ask.account.AB%2Fc%2Bd%3De%20f~_-");
         assertThat(Requests.pathSegment("é")).isEqualTo("%C3%A9");
+        assertThat(Requests.pathSegment("amzn1.ask.account.AFX-Az09_~")).isEqualTo("amzn1.ask.account.AFX-Az09_~");
+        assertThat(Requests.pathSegment("a%b")).isEqualTo("a%25b");
     }
 }
