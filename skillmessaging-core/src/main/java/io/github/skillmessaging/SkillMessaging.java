@@ -127,12 +127,11 @@ public final class SkillMessaging implements AutoCloseable {
 
     private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
             boolean mayRefreshToken) {
-        CompletableFuture<AccessToken> token = tokens.get();
-        AccessToken cached = token.isDone() && !token.isCompletedExceptionally() ? token.getNow(null) : null;
+        AccessToken cached = tokens.usableNow();
         if (cached != null) { // the common case: no stages to wait for the token
             return attempt(uri, message, timeout, mayRefreshToken, cached);
         }
-        return token
+        return tokens.get()
                 .exceptionally(failure -> {
                     // The token request retried on its own: do not retry it again as part of the send.
                     throw ApiCaller.finalFailure(failure);

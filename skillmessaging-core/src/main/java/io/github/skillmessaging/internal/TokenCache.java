@@ -28,6 +28,8 @@ public final class TokenCache {
     private final Duration prefetchBefore;
 
     private AccessToken current; // guarded by this
+    private Instant staleAt; // guarded by this: current's expiry less staleBefore
+    private Instant prefetchAt; // guarded by this: current's expiry less prefetchBefore
     private CompletableFuture<AccessToken> inFlight; // guarded by this
 
     public TokenCache(Supplier<CompletableFuture<AccessToken>> fetcher, Clock clock, Duration staleBefore,
@@ -44,19 +46,30 @@ public final class TokenCache {
     /** A usable token: the cached one, or the result of the one refresh in flight. */
     public CompletableFuture<AccessToken> get() {
         synchronized (this) {
-            Instant now = clock.instant();
-            if (current != null && now.isBefore(current.expiresAt().minus(staleBefore))) {
-                if (!now.isBefore(current.expiresAt().minus(prefetchBefore)) && inFlight == null) {
-                    LOG.log(Level.DEBUG, "Access token expires at {0}: refreshing in the background",
-                            current.expiresAt());
-                    startRefresh();
-                }
-                return CompletableFuture.completedFuture(current);
+            AccessToken usable = usableNow();
+            if (usable != null) {
+                return CompletableFuture.completedFuture(usable);
             }
             CompletableFuture<AccessToken> refresh = inFlight != null ? inFlight : startRefresh();
             // Callers get their own stage: cancelling it must not cancel the shared refresh.
             return refresh.thenApply(token -> token);
         }
+    }
+
+    /**
+     * The cached token when it is usable now (starting a background refresh when it is due), or
+     * null when callers must wait for {@link #get()}: the fast path of every send.
+     */
+    public synchronized AccessToken usableNow() {
+        Instant now = clock.instant();
+        if (current == null || !now.isBefore(staleAt)) {
+            return null;
+        }
+        if (!now.isBefore(prefetchAt) && inFlight == null) {
+            LOG.log(Level.DEBUG, "Access token expires at {0}: refreshing in the background", current.expiresAt());
+            startRefresh();
+        }
+        return current;
     }
 
     /**
@@ -86,6 +99,8 @@ public final class TokenCache {
                 }
                 if (error == null) {
                     current = token;
+                    staleAt = token.expiresAt().minus(staleBefore);
+                    prefetchAt = token.expiresAt().minus(prefetchBefore);
                 } else {
                     LOG.log(Level.DEBUG, "Access token refresh failed: {0}", Futures.unwrap(error).getMessage());
                 }

@@ -38,6 +38,25 @@ class TokenCacheTest {
     }
 
     @Test
+    void usableNowGivesTheCachedTokenUntilItIsStaleAndRefreshesItAheadOfTime() {
+        assertThat(cache.usableNow()).isNull();
+        assertThat(fetches).isEmpty(); // only get() starts a refresh when there is no token
+        cache.get();
+        fetches.get(0).complete(token("t1"));
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        clock.advance(Duration.ofMinutes(54));
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(1);
+        clock.advance(Duration.ofMinutes(2)); // 4 minutes left: inside the 5-minute prefetch window
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(2);
+        clock.advance(Duration.ofMinutes(3)); // 1 minute left: stale
+        assertThat(cache.usableNow()).isNull();
+        fetches.get(1).complete(token("t2"));
+        assertThat(cache.usableNow().token()).isEqualTo("t2");
+    }
+
+    @Test
     void aFailedRefreshReachesItsWaitersAndIsNotCached() {
         CompletableFuture<AccessToken> a = cache.get();
         fetches.get(0).completeExceptionally(new ServerErrorException("get access token", 503, Map.of(), ""));
