@@ -131,18 +131,10 @@ final class ScriptedServer implements AutoCloseable {
 
         /** Reads one request (head and Content-Length body); null when the client closed. */
         String readRequest() throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return null;
-                }
-                head.write(b);
-                matched = (b == '\r' || b == '\n') && (b == "\r\n\r\n".charAt(matched)) ? matched + 1
-                        : (b == '\r' ? 1 : 0);
+            String text = readHead();
+            if (text == null) {
+                return null;
             }
-            String text = head.toString(StandardCharsets.ISO_8859_1);
             int length = 0;
             for (String line : text.split("\r\n")) {
                 if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
