@@ -129,18 +129,19 @@ public final class SkillMessaging implements AutoCloseable {
             boolean mayRefreshToken) {
         AccessToken cached = tokens.usableNow();
         if (cached != null) { // the common case: no stages to wait for the token
-            return attempt(uri, message, timeout, mayRefreshToken, cached);
+            return attemptWith(cached, uri, message, timeout, mayRefreshToken);
         }
         return tokens.get()
                 .exceptionally(failure -> {
                     // The token request retried on its own: do not retry it again as part of the send.
                     throw ApiCaller.finalFailure(failure);
                 })
-                .thenCompose(accessToken -> attempt(uri, message, timeout, mayRefreshToken, accessToken));
+                .thenCompose(accessToken -> attemptWith(accessToken, uri, message, timeout, mayRefreshToken));
     }
 
-    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
-            boolean mayRefreshToken, AccessToken accessToken) {
+    /** One attempt with {@code accessToken}; a 403 drops the token and tries once more with a new one. */
+    private CompletableFuture<HttpTransport.Response> attemptWith(AccessToken accessToken, URI uri, byte[] message,
+            Duration timeout, boolean mayRefreshToken) {
         return caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
                 SkillMessageClient.request(uri, accessToken.token(), message, timeout), timeout)
                 .exceptionallyCompose(failure -> {

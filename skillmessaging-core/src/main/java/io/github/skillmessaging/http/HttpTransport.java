@@ -60,8 +60,11 @@ public interface HttpTransport extends AutoCloseable {
             return body.clone();
         }
 
-        /** The same request with another timeout. */
+        /** The same request with another timeout; this request when the timeout is the same. */
         public Request withTimeout(Duration newTimeout) {
+            if (timeout.equals(newTimeout)) {
+                return this; // immutable: no copy of headers and body
+            }
             return new Request(method, uri, headers, body, newTimeout);
         }
 
@@ -181,7 +184,11 @@ public interface HttpTransport extends AutoCloseable {
 
         @Override
         public int hashCode() {
-            return Objects.hash(statusCode, headers, Arrays.hashCode(body));
+            int headersHash = 0; // names hashed in lower case: equal responses differ only in their case
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                headersHash += e.getKey().toLowerCase(java.util.Locale.ROOT).hashCode() ^ e.getValue().hashCode();
+            }
+            return Objects.hash(statusCode, headersHash, Arrays.hashCode(body));
         }
     }
 }

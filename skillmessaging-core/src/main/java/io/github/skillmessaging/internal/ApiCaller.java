@@ -56,7 +56,7 @@ public final class ApiCaller {
      */
     public CompletableFuture<HttpTransport.Response> send(ErrorMapper.Api api, String operation,
             HttpTransport.Request request, Duration timeout) {
-        HttpTransport.Request timed = request.timeout().equals(timeout) ? request : request.withTimeout(timeout);
+        HttpTransport.Request timed = request.withTimeout(timeout);
         long started = System.nanoTime();
         CompletableFuture<HttpTransport.Response> sent;
         try {

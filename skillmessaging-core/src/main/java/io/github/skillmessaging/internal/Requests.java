@@ -29,7 +29,7 @@ public final class Requests {
 
     /**
      * {@link #bearerJsonBytes} with the timeout of the attempt it is built for, so that
-     * {@link ApiCaller#send} need not copy it to set one.
+     * {@link HttpTransport.Request#withTimeout} in {@link ApiCaller#send} need not copy it.
      */
     public static HttpTransport.Request bearerJsonBytes(String method, URI uri, String token, byte[] json,
             java.time.Duration timeout) {
@@ -58,14 +58,13 @@ public final class Requests {
      * percent-encoded, so {@code /}, {@code +}, {@code =} and spaces in ids stay inside their segment.
      */
     public static String pathSegment(String segment) {
-        if (unreserved(segment)) {
+        if (segment.chars().allMatch(Requests::unreserved)) {
             return segment; // Alexa's ids are: nothing to encode, nothing to copy
         }
         StringBuilder sb = new StringBuilder(segment.length() + 16);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if (unreserved(c)) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -75,14 +74,9 @@ public final class Requests {
         return sb.toString();
     }
 
-    private static boolean unreserved(String segment) {
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~')) {
-                return false;
-            }
-        }
-        return true;
+    /** An RFC 3986 unreserved character: a letter, digit, {@code -}, {@code .}, {@code _} or {@code ~}. */
+    private static boolean unreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~';
     }
 }
