@@ -261,6 +261,16 @@ public final class NioTransport implements HttpTransport {
     }
 
     private void dispatch(Exchange exchange) {
+        dispatch(exchange, false);
+    }
+
+    /**
+     * Gives {@code exchange} a connection: an idle one, a new one, or a place in its host's queue.
+     * A {@code resent} exchange (its reused connection turned out closed) never takes an idle
+     * connection, which the server may have closed as well: it gets a new one, as the class doc
+     * says, or waits first in the queue for one that has just answered.
+     */
+    private void dispatch(Exchange exchange, boolean resent) {
         if (exchange.future.isDone()) {
             return; // cancelled by the caller before it got a connection
         }
@@ -270,30 +280,17 @@ public final class NioTransport implements HttpTransport {
             return;
         }
         Host host = hosts.computeIfAbsent(exchange.route, r -> new Host());
-        Connection idle = host.idle.pollLast();
+        Connection idle = resent ? null : host.idle.pollLast();
         if (idle != null) {
             idle.start(exchange);
         } else if (host.open < maxConnectionsPerHost) {
             open(exchange, host);
         } else {
-            host.queue.add(exchange);
-            waiting++;
-        }
-    }
-
-    /**
-     * Sends an exchange again after its reused connection turned out closed: on a new connection,
-     * as the class doc says, not on another idle one, which the server may have closed as well.
-     */
-    private void resend(Exchange exchange) {
-        if (exchange.future.isDone()) {
-            return;
-        }
-        Host host = hosts.computeIfAbsent(exchange.route, r -> new Host());
-        if (host.open < maxConnectionsPerHost) {
-            open(exchange, host);
-        } else {
-            host.queue.addFirst(exchange); // the next connection that finishes an answer, so a live one
+            if (resent) {
+                host.queue.addFirst(exchange);
+            } else {
+                host.queue.addLast(exchange);
+            }
             waiting++;
         }
     }
@@ -786,7 +783,7 @@ public final class NioTransport implements HttpTransport {
             if (reused && beforeAnswer && !current.resent && error instanceof TransportException
                     && IDEMPOTENT.contains(current.request.method()) && !NioTransport.this.closed.get()) {
                 current.resent = true;
-                resend(current);
+                dispatch(current, true);
                 return;
             }
             current.future.completeExceptionally(error);
