@@ -104,6 +104,10 @@ public final class Benchmarks {
     private record Row(String name, Contenders.Run run, String floor) {
     }
 
+    /** One measured round of a row: messages per second, CPU µs and bytes allocated per message. */
+    private record Round(double rate, double cpuMicros, double bytes) {
+    }
+
     private static String fanOut(String title, String target, SSLContext tls, int n, int inFlight, int rounds,
             boolean withUrlConnection) throws Exception {
         boolean profiled = tls == null; // section 1c, for the plain run only
@@ -134,6 +138,7 @@ public final class Benchmarks {
         // (under 5,000 messages/s: java.net.http here) get at most 3 measured rounds, to keep the run short.
         Duration warmUp = Duration.ofSeconds(rounds == 1 ? 0 : 3);
         Map<String, Integer> roundsOf = new LinkedHashMap<>();
+        Map<String, Integer> batchOf = new LinkedHashMap<>(); // messages per pass in the profile of section 1c
         for (Row row : rows) {
             long start = System.nanoTime();
             long sent = 0;
@@ -141,14 +146,12 @@ public final class Benchmarks {
                 sent += row.run().send(Math.max(100, n / 4));
             } while (System.nanoTime() - start < warmUp.toNanos());
             double rate = sent / ((System.nanoTime() - start) / 1e9);
-            roundsOf.put(row.name(), rate < 5000 ? Math.min(rounds, 3) : rounds);
+            boolean slow = rate < 5000;
+            roundsOf.put(row.name(), slow ? Math.min(rounds, 3) : rounds);
+            batchOf.put(row.name(), slow ? Math.max(100, n / 4) : n);
         }
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        Map<String, List<Double>> allocations = new LinkedHashMap<>();
-        Map<String, List<Double>> cpu = new LinkedHashMap<>();
-        rows.forEach(r -> cpu.put(r.name(), new ArrayList<>()));
-        rows.forEach(r -> rates.put(r.name(), new ArrayList<>()));
-        rows.forEach(r -> allocations.put(r.name(), new ArrayList<>()));
+        Map<String, List<Round>> measured = new LinkedHashMap<>();
+        rows.forEach(r -> measured.put(r.name(), new ArrayList<>()));
         // A contender and its floor run back to back (in turns first), so that the machine's slow
         // drifts hit both alike; the groups' order rotates each round.
         Map<String, Row> byName = new LinkedHashMap<>();
@@ -185,39 +188,38 @@ public final class Benchmarks {
             long start = System.nanoTime();
             int accepted = row.run().send(n);
             double seconds = (System.nanoTime() - start) / 1e9;
-            cpu.get(row.name()).add((Profile.processCpuNanos() - cpuBefore) / 1e3 / n);
-            allocations.get(row.name()).add((Profile.allocatedBytes() - allocatedBefore) / (double) n);
             if (accepted != n) {
                 throw new IllegalStateException(row.name() + ": only " + accepted + " of " + n + " accepted; last "
                         + "failure: " + Contenders.LAST_FAILURE.get());
             }
-            rates.get(row.name()).add(n / seconds);
+            measured.get(row.name()).add(new Round(n / seconds, (Profile.processCpuNanos() - cpuBefore) / 1e3 / n,
+                    (Profile.allocatedBytes() - allocatedBefore) / (double) n));
         }
-        String profile = profiled ? profile(rows.subList(0, 4), n, Duration.ofSeconds(rounds == 1 ? 1 : 4)) : "";
+        String profile = profiled ? profile(rows.subList(0, 4), batchOf, Duration.ofSeconds(rounds == 1 ? 1 : 4)) : "";
         nioTransport.close();
         Map<String, Double> floorRatio = new LinkedHashMap<>();
         for (Row row : rows) {
             if (row.floor() != null) {
-                List<Double> own = rates.get(row.name());
-                List<Double> floor = rates.get(row.floor());
+                List<Round> own = measured.get(row.name());
+                List<Round> floor = measured.get(row.floor());
                 List<Double> paired = new ArrayList<>();
                 for (int r = 0; r < own.size(); r++) {
-                    paired.add(own.get(r) / floor.get(r));
+                    paired.add(own.get(r).rate() / floor.get(r).rate());
                 }
                 floorRatio.put(row.name(), median(paired));
             }
         }
-        double ask = median(rates.get(askName));
-        double askAllocation = median(allocations.get(askName));
-        double askCpu = median(cpu.get(askName));
+        double ask = median(measured.get(askName), Round::rate);
+        double askAllocation = median(measured.get(askName), Round::bytes);
+        double askCpu = median(measured.get(askName), Round::cpuMicros);
         StringBuilder sb = new StringBuilder(title).append("\n\n");
         sb.append("| contender | messages/s (median of rounds) | × ASK SDK | × its floor "
                 + "| CPU µs / message | × ASK SDK | KiB allocated / message | × ASK SDK |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            double rate = median(rates.get(row.name()));
-            double allocation = median(allocations.get(row.name()));
-            double cpuPerMessage = median(cpu.get(row.name()));
+            double rate = median(measured.get(row.name()), Round::rate);
+            double allocation = median(measured.get(row.name()), Round::bytes);
+            double cpuPerMessage = median(measured.get(row.name()), Round::cpuMicros);
             sb.append("| ").append(row.name()).append(" | ").append(format("%.0f", rate)).append(" | ")
                     .append(format("%.2f", rate / ask)).append(" | ")
                     .append(row.floor() == null ? "" : format("%.2f", floorRatio.get(row.name())))
@@ -226,7 +228,7 @@ public final class Benchmarks {
                     .append(" | ").append(format("%.1f", allocation / 1024)).append(" | ")
                     .append(format("%.2f", allocation / askAllocation)).append(" |\n");
         }
-        double library = median(rates.get(rows.get(0).name()));
+        double library = median(measured.get(rows.get(0).name()), Round::rate);
         sb.append("\nTargets: the library at ≥ 0.9 of its floor (measured ")
                 .append(format("%.2f", floorRatio.get(rows.get(0).name())))
                 .append(") and ≥ 1.0× the ASK SDK (measured ").append(format("%.2f", library / ask))
@@ -243,11 +245,10 @@ public final class Benchmarks {
     }
 
     /** Section 1c: one more pass of each of the main contenders under JFR. */
-    private static String profile(List<Row> rows, int n, Duration atLeast) throws Exception {
+    private static String profile(List<Row> rows, Map<String, Integer> batchOf, Duration atLeast) throws Exception {
         Map<String, Profile> profiles = new LinkedHashMap<>();
         for (Row row : rows) {
-            boolean slow = row.name().contains("JdkHttpTransport");
-            profiles.put(row.name(), Profile.of(row.run(), slow ? Math.max(100, n / 4) : n, atLeast));
+            profiles.put(row.name(), Profile.of(row.run(), batchOf.get(row.name()), atLeast));
         }
         List<String> components = new ArrayList<>();
         for (String c : Profile.componentNames()) {
@@ -256,8 +257,8 @@ public final class Benchmarks {
             }
         }
         StringBuilder sb = new StringBuilder("## 1c. Where the CPU goes in the plain fan-out (JFR)\n\n");
-        sb.append("Each contender sends again, ").append(n).append(" messages at a time (").append(Math.max(100, n / 4))
-                .append(" on `JdkHttpTransport`) for at least ").append(atLeast.toSeconds())
+        sb.append("Each contender sends again, in passes of as many messages as a round (a quarter of that for "
+                        + "contenders under 5,000 messages/s) for at least ").append(atLeast.toSeconds())
                 .append(" s, under an in-process JFR recording (execution samples requested every millisecond; "
                         + "JDK 17's sampler takes fewer). JFR samples threads running Java code only: time in system calls (socket "
                         + "reads and writes) is not in these shares. Each sample is charged to the first frame from "
@@ -451,6 +452,10 @@ public final class Benchmarks {
                 + "| this SDK's runtime closure for messaging (" + String.join(", ", ourJars) + ") | " + ours + " | "
                 + format("%.2f", ours / (double) Math.max(1, theirs)) + " |\n"
                 + "| ask-sdk-core + ask-sdk-apache-client with their closure | " + theirs + " | 1.00 |\n\n";
+    }
+
+    private static <T> double median(List<T> values, java.util.function.ToDoubleFunction<T> value) {
+        return median(values.stream().map(value::applyAsDouble).toList());
     }
 
     private static double median(List<Double> values) {

@@ -76,38 +76,56 @@ final class Contenders {
         byte[] body = "{\"data\":{\"listItemId\":\"42\",\"change\":\"created\"},\"expiresAfterSeconds\":3600}"
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("Authorization", "Bearer Atc|bench", "Content-Type", "application/json");
-        return n -> {
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger accepted = new AtomicInteger();
-            AtomicInteger done = new AtomicInteger();
-            CompletableFuture<Void> all = new CompletableFuture<>();
-            Runnable[] chain = new Runnable[1];
-            chain[0] = () -> {
-                int i = next.getAndIncrement();
-                if (i >= n) {
-                    return;
-                }
-                HttpTransport.Request request = new HttpTransport.Request("POST",
-                        URI.create(endpoint + "/v1/skillmessages/users/amzn1.ask.account.BENCH" + i), headers, body,
-                        Duration.ofSeconds(30));
-                transport.send(request).whenComplete((r, e) -> {
-                    if (r != null && r.statusCode() == 202) {
-                        accepted.incrementAndGet();
-                    } else {
-                        LAST_FAILURE.set(e != null ? e : r);
-                    }
-                    if (done.incrementAndGet() == n) {
-                        all.complete(null);
-                    }
-                    chain[0].run();
-                });
-            };
+        return n -> new RawChains(n, inFlight, transport, endpoint, headers, body).run();
+    }
+
+    /**
+     * {@code inFlight} chains of sends on a transport: each completion starts the next send. A send
+     * that completes at once (a failure) loops instead of recursing, as {@code sendToAll} does.
+     */
+    private record RawChains(int n, int inFlight, HttpTransport transport, String endpoint, Map<String, String> headers,
+            byte[] body, AtomicInteger next, AtomicInteger accepted, AtomicInteger done, CompletableFuture<Void> all) {
+        RawChains(int n, int inFlight, HttpTransport transport, String endpoint, Map<String, String> headers,
+                byte[] body) {
+            this(n, inFlight, transport, endpoint, headers, body, new AtomicInteger(), new AtomicInteger(),
+                    new AtomicInteger(), new CompletableFuture<>());
+        }
+
+        int run() {
             for (int c = 0; c < Math.min(inFlight, n); c++) {
-                chain[0].run();
+                chain();
             }
             all.join();
             return accepted.get();
-        };
+        }
+
+        private void chain() {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                HttpTransport.Request request = new HttpTransport.Request("POST",
+                        URI.create(endpoint + "/v1/skillmessages/users/amzn1.ask.account.BENCH" + i), headers, body,
+                        Duration.ofSeconds(30));
+                CompletableFuture<HttpTransport.Response> sent = transport.send(request);
+                if (!sent.isDone()) {
+                    sent.whenComplete((r, e) -> {
+                        count(r, e);
+                        chain();
+                    });
+                    return;
+                }
+                sent.whenComplete(this::count);
+            }
+        }
+
+        private void count(HttpTransport.Response r, Throwable e) {
+            if (r != null && r.statusCode() == 202) {
+                accepted.incrementAndGet();
+            } else {
+                LAST_FAILURE.set(e != null ? e : r);
+            }
+            if (done.incrementAndGet() == n) {
+                all.complete(null);
+            }
+        }
     }
 
     /** Amazon's ASK SDK: {@code SkillMessagingServiceClient} on Apache HttpClient, pool = threads = in flight. */
