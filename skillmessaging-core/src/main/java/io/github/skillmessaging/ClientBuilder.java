@@ -15,9 +15,9 @@ import java.util.Objects;
  * <table>
  * <caption>Settings and defaults</caption>
  * <tr><th>setter</th><th>default</th></tr>
- * <tr><td>{@link #httpClient} / {@link #transport}</td><td>one {@link io.github.skillmessaging.http.NioTransport}
- * shared by all clients of the JVM that were given none (its futures complete on its I/O thread:
- * chain blocking code with an executor)</td></tr>
+ * <tr><td>{@link #httpClient} / {@link #transport}</td><td>one {@link JdkHttpTransport} ({@code java.net.http})
+ * shared by all clients of the JVM that were given none: the JVM's proxy settings, TLS and trust
+ * store apply, HTTP/2 where the server offers it</td></tr>
  * <tr><td>{@link #retryPolicy}</td><td>{@link RetryPolicy#DEFAULT}: 3 attempts, 60 s per call</td></tr>
  * <tr><td>{@link #attemptTimeout}</td><td>10 s</td></tr>
  * <tr><td>{@link #clock}, {@link #sleeper}</td><td>system clock, non-blocking timer</td></tr>

@@ -8,8 +8,8 @@ import io.github.skillmessaging.benchmarks.jmh.JmhReport;
 import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
-import io.github.skillmessaging.http.NioTransport;
 import io.github.skillmessaging.http.UrlConnectionTransport;
+import io.github.skillmessaging.transport.nio.NioTransport;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.security.KeyStore;
@@ -120,11 +120,11 @@ public final class Benchmarks {
         HttpTransport jdk = tls == null ? JdkHttpTransport.create()
                 : JdkHttpTransport.of(HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
         String askName = "ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads";
-        rows.add(new Row("skillmessaging-java `sendToAll`, `NioTransport` (default)",
+        rows.add(new Row("skillmessaging-java `sendToAll`, `NioTransport` (opt-in module)",
                 Contenders.library(target, target, inFlight, nioTransport), "raw loop on `NioTransport`"));
         rows.add(new Row("raw loop on `NioTransport`", Contenders.rawTransport(target, inFlight, nioTransport), null));
         rows.add(new Row(askName, Contenders.askSdk(target, target, inFlight, tls), null));
-        rows.add(new Row("skillmessaging-java `sendToAll`, `JdkHttpTransport`",
+        rows.add(new Row("skillmessaging-java `sendToAll`, `JdkHttpTransport` (default)",
                 Contenders.library(target, target, inFlight, jdk), "raw loop on `JdkHttpTransport`"));
         rows.add(new Row("raw loop on `JdkHttpTransport`", Contenders.rawTransport(target, inFlight, jdk), null));
         if (withUrlConnection) {
@@ -289,9 +289,9 @@ public final class Benchmarks {
      */
     private static String wanLike(String target, int n, int inFlight) throws Exception {
         String[][] contenders = {
-            {"nio", "skillmessaging-java `sendToAll`, `NioTransport` (default)"},
+            {"nio", "skillmessaging-java `sendToAll`, `NioTransport` (opt-in module)"},
             {"ask", "ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads"},
-            {"jdk", "skillmessaging-java `sendToAll`, `JdkHttpTransport`"},
+            {"jdk", "skillmessaging-java `sendToAll`, `JdkHttpTransport` (default)"},
         };
         Map<String, String[]> results = new LinkedHashMap<>();
         for (String[] contender : contenders) {

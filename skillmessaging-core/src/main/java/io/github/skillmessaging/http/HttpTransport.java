@@ -16,10 +16,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one seam between the SDK and the network: send one HTTP request, get one response.
  *
- * <p>The default is {@link NioTransport} (JDK-only, non-blocking HTTP/1.1, the fastest in
- * {@code benchmarks/RESULTS.md}); {@link JdkHttpTransport} on {@code java.net.http} adds proxies
- * and HTTP/2, and {@link UrlConnectionTransport} blocks one pool thread per request. Plug in your
- * own (another client, a recording fake) through the clients' builders. An implementation must be
+ * <p>The default is {@link JdkHttpTransport} on {@code java.net.http} (the JVM's proxies, TLS and
+ * trust store; HTTP/2 where the server offers it). {@link UrlConnectionTransport} blocks one pool
+ * thread per request; the opt-in module {@code skillmessaging-transport-nio} has a non-blocking
+ * HTTP/1.1 transport for very high fan-out. Plug in your own (another client, a recording fake)
+ * through the clients' builders, and check it with the contract suite of
+ * {@code skillmessaging-testkit}. An implementation must be
  * thread-safe, must complete the future with a {@link Response} for every HTTP answer whatever its
  * status, and must fail it with {@link io.github.skillmessaging.error.TransportException} when no
  * answer came, or {@link io.github.skillmessaging.error.ApiTimeoutException} when

@@ -14,10 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * An {@link HttpTransport} on the JDK's {@link HttpClient}: choose it for what the default
- * {@link NioTransport} lacks (an HTTP proxy, HTTP/2, your own executor for callbacks). It spends
- * several times more CPU per small request (see {@code benchmarks/RESULTS.md}). One instance is
- * meant to be shared: the {@code HttpClient} keeps connections alive and reuses them.
+ * The default {@link HttpTransport}, on the JDK's {@link HttpClient}: the JVM's proxy settings
+ * ({@link java.net.ProxySelector#getDefault()}), TLS and trust store apply, HTTP/2 is negotiated
+ * where the server offers it, and security fixes come with the JDK. Futures complete on the
+ * client's executor, never on its selector thread. One instance is meant to be shared: the
+ * {@code HttpClient} keeps connections alive and reuses them.
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** Connect timeout of the {@code HttpClient} this class creates itself. */
@@ -32,7 +33,10 @@ public final class JdkHttpTransport implements HttpTransport {
         this.client = Objects.requireNonNull(client, "httpClient");
     }
 
-    /** A transport on a new {@code HttpClient} (HTTP/1.1 and 2, connect timeout 10 s). */
+    /**
+     * A transport on a new {@code HttpClient}: HTTP/2 with fallback to HTTP/1.1, connect timeout
+     * 10 s, no redirects, the default proxy selector, TLS context and executor (daemon threads).
+     */
     public static JdkHttpTransport create() {
         return new JdkHttpTransport(HttpClient.newBuilder()
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT)

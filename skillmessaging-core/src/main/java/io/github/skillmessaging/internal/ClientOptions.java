@@ -3,7 +3,7 @@ package io.github.skillmessaging.internal;
 import io.github.skillmessaging.RetryPolicy;
 import io.github.skillmessaging.Sleeper;
 import io.github.skillmessaging.http.HttpTransport;
-import io.github.skillmessaging.http.NioTransport;
+import io.github.skillmessaging.http.JdkHttpTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +16,7 @@ public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Du
         Sleeper sleeper) {
 
     public ClientOptions {
-        transport = transport == null ? SharedTransport.get() : transport;
+        transport = transport == null ? sharedTransport() : transport;
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(clock, "clock");
@@ -34,14 +34,16 @@ public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Du
     }
 
     /**
-     * One {@link NioTransport} for every client that was given none: connections are reused, and
-     * its one I/O thread is a daemon, so it never keeps the JVM alive.
+     * The transport of every client and verifier that was given none: one {@link JdkHttpTransport}
+     * for the JVM, so connections are kept alive and reused across clients. Its threads are
+     * daemons: it never keeps the JVM alive, and closing a client never closes it.
      */
-    private static final class SharedTransport {
-        private static final NioTransport INSTANCE = NioTransport.create();
+    public static HttpTransport sharedTransport() {
+        return SharedTransport.INSTANCE;
+    }
 
-        static NioTransport get() {
-            return INSTANCE;
-        }
+    /** Created on first use: a program that brings its own transport never starts it. */
+    private static final class SharedTransport {
+        private static final JdkHttpTransport INSTANCE = JdkHttpTransport.create();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.skillmessaging.internal;
 
 import io.github.skillmessaging.error.SkillMessagingException;
-import io.github.skillmessaging.http.NioTransport;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,11 +18,6 @@ public final class Futures {
      * {@link SkillMessagingException} caused by the {@link InterruptedException} is thrown.
      */
     public static <T> T join(CompletableFuture<T> future, String what) {
-        if (NioTransport.onIoThread() && !future.isDone()) {
-            throw new IllegalStateException("Cannot wait to " + what + " on the I/O thread of a NioTransport: "
-                    + "it would stop every request of that transport. Use the async variant, or chain your "
-                    + "code with an executor (thenApplyAsync(fn, executor)).");
-        }
         try {
             return future.get();
         } catch (InterruptedException e) {

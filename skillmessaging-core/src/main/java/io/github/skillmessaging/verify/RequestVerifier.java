@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.skillmessaging.request.RequestFields;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
+import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Json;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -99,7 +100,7 @@ public final class RequestVerifier {
         this.clock = b.clock;
         this.customTrustAnchors = b.trustAnchors != null;
         this.trustAnchors = customTrustAnchors ? b.trustAnchors : DefaultTrust.ANCHORS;
-        this.transport = b.transport != null ? b.transport : JdkHttpTransport.create();
+        this.transport = b.transport != null ? b.transport : ClientOptions.sharedTransport();
         this.fetchTimeout = b.fetchTimeout;
         this.timestampPolicy = b.timestampPolicy;
         this.allowedApplicationIds = b.allowedApplicationIds;
@@ -449,7 +450,7 @@ public final class RequestVerifier {
             return this;
         }
 
-        /** The transport that downloads chains (default: a new {@link JdkHttpTransport}, which follows no redirects). */
+        /** The transport that downloads chains (default: the SDK's shared {@link JdkHttpTransport}, which follows no redirects). */
         public Builder transport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             return this;

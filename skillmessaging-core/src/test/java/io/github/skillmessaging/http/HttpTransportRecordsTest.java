@@ -43,17 +43,6 @@ class HttpTransportRecordsTest {
     }
 
     @Test
-    void aParsedResponseIsEqualToOneBuiltFromTheSameHeaders() throws Exception {
-        HttpTransport.Response parsed = Http1CodecTest.parse(
-                "HTTP/1.1 202 Accepted\r\nX-Amzn-RequestId: m1\r\nContent-Length: 2\r\n\r\nok", false).response();
-        HttpTransport.Response built = new HttpTransport.Response(202,
-                Map.of("content-length", List.of("2"), "X-AMZN-REQUESTID", List.of("m1")),
-                "ok".getBytes(StandardCharsets.UTF_8));
-        assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
-        assertThat(new HttpTransport.Response(202, parsed.headers(), parsed.body())).isEqualTo(parsed);
-    }
-
-    @Test
     void aRequestCopiesHeadersAndBodyAndWithTimeoutCopiesOnlyForANewTimeout() {
         Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);

@@ -40,8 +40,7 @@ class TransportContractTest {
     static Stream<Arguments> transports() {
         return Stream.of(
                 Arguments.of("JdkHttpTransport", (Supplier<HttpTransport>) JdkHttpTransport::create),
-                Arguments.of("UrlConnectionTransport", (Supplier<HttpTransport>) () -> UrlConnectionTransport.create(4)),
-                Arguments.of("NioTransport", (Supplier<HttpTransport>) NioTransport::create));
+                Arguments.of("UrlConnectionTransport", (Supplier<HttpTransport>) () -> UrlConnectionTransport.create(4)));
     }
 
     static HttpTransport.Response send(HttpTransport transport, String method, String path, byte[] body,

@@ -76,7 +76,7 @@ public final class ColdStart {
                 .append("writes the acknowledgement `{\"version\":\"1.0\",\"response\":{}}` and sends one skill message ")
                 .append("with an empty token cache (one LWA token request, one POST) to the loopback stub, then calls ")
                 .append("`System.exit(0)`. This library: `RequestConverter.parse`, `SkillResponse.empty().toBytes()`, ")
-                .append("`SkillMessaging.send` on the default `NioTransport` (and, one row down, on the opt-in ")
+                .append("`SkillMessaging.send` on the default `JdkHttpTransport` (and, one row down, on the opt-in ")
                 .append("`UrlConnectionTransport`). ASK SDK 2.86.0: `JacksonSerializer` into `RequestEnvelope`, a ")
                 .append("`ResponseEnvelope` from its builders, `SkillMessagingServiceClient` with `LwaClient` on ")
                 .append("`ApacheHttpApiClient`. Wall-clock from process start to exit, ").append(runs)

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * MessageReceived request, write the acknowledgement, send one skill message (one LWA token
  * request, one POST). Arguments: base URL of the loopback LWA + Skill Messaging stand-in, then
  * optionally {@code url-connection} to send on the opt-in {@link UrlConnectionTransport} instead of
- * the default {@code NioTransport}.
+ * the default {@code JdkHttpTransport}.
  */
 public final class OursColdStart {
     private OursColdStart() {

@@ -1,5 +1,6 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
+import io.github.skillmessaging.http.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.net.ProtocolException;
@@ -246,8 +247,8 @@ final class Http1Codec {
         }
 
         HttpTransport.Response response() {
-            // the parser is done with its map: the response takes it over without a copy
-            return new HttpTransport.Response(status, new HttpTransport.Response.Headers(headers),
+            // Response copies the map into its own case-insensitive, unmodifiable headers
+            return new HttpTransport.Response(status, headers,
                     body == null ? NO_BYTES : body.toByteArray());
         }
 

@@ -1,8 +1,9 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.skillmessaging.error.TransportException;
+import io.github.skillmessaging.http.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

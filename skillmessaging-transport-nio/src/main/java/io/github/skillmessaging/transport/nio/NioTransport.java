@@ -1,7 +1,8 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
 import io.github.skillmessaging.error.ApiTimeoutException;
 import io.github.skillmessaging.error.TransportException;
+import io.github.skillmessaging.http.HttpTransport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,12 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.skillmessaging.http.HttpTransport;
 import java.net.ProtocolException;
+import java.util.List;
+import java.util.Map;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -146,5 +149,16 @@ class Http1CodecTest {
                 java.util.Map.of(), null, java.time.Duration.ofSeconds(1));
         assertThat(new String(Http1Codec.encode(emptyPost), StandardCharsets.ISO_8859_1))
                 .isEqualTo("DELETE / HTTP/1.1\r\nHost: h\r\n\r\n");
+    }
+
+    @Test
+    void aParsedResponseIsEqualToOneBuiltFromTheSameHeaders() throws Exception {
+        HttpTransport.Response parsed = parse(
+                "HTTP/1.1 202 Accepted\r\nX-Amzn-RequestId: m1\r\nContent-Length: 2\r\n\r\nok", false).response();
+        HttpTransport.Response built = new HttpTransport.Response(202,
+                Map.of("content-length", List.of("2"), "X-AMZN-REQUESTID", List.of("m1")),
+                "ok".getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
+        assertThat(new HttpTransport.Response(202, parsed.headers(), parsed.body())).isEqualTo(parsed);
     }
 }

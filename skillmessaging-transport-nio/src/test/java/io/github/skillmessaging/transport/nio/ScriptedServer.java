@@ -1,4 +1,4 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,9 @@
-package io.github.skillmessaging.http;
+package io.github.skillmessaging.transport.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.skillmessaging.http.HttpTransport;
 import java.io.EOFException;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
