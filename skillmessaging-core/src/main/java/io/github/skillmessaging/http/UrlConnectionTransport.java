@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ public final class UrlConnectionTransport implements HttpTransport {
     private static Response exchange(Request request) {
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) request.uri().toURL().openConnection();
+            // as java.net.http does: characters outside US-ASCII go out percent-encoded in UTF-8
+            connection = (HttpURLConnection) URI.create(request.uri().toASCIIString()).toURL().openConnection();
             int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
             connection.setConnectTimeout(millis);
             connection.setReadTimeout(millis);
