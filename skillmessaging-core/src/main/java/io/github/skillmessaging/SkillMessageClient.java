@@ -99,9 +99,15 @@ public final class SkillMessageClient implements AutoCloseable {
         return response.header("X-Amzn-RequestId").orElse("");
     }
 
-    /** Does nothing to a transport it did not create; never throws a checked exception. */
+    /**
+     * Stops this client's background work: calls waiting to retry fail with
+     * {@link IllegalStateException}, calls in flight are not retried, and later calls fail at once
+     * with {@link IllegalStateException}. The transport is left open. Idempotent; never throws a
+     * checked exception.
+     */
     @Override
     public void close() {
+        caller.close();
     }
 
     /** Shows the base address only, never the token. */

@@ -46,6 +46,7 @@ public final class SkillMessaging implements AutoCloseable {
     private final URI defaultEndpoint;
     private final int bulkConcurrency;
     private final ApiCaller caller;
+    private final AccessTokenClient tokenClient;
     private final TokenCache tokens;
 
     private SkillMessaging(Builder b) {
@@ -55,7 +56,7 @@ public final class SkillMessaging implements AutoCloseable {
         this.bulkConcurrency = b.bulkConcurrency;
         ClientOptions options = b.options();
         this.caller = new ApiCaller(options);
-        AccessTokenClient tokenClient = AccessTokenClient.builder()
+        this.tokenClient = AccessTokenClient.builder()
                 .baseAddress(b.tokenBaseAddress)
                 .transport(options.transport())
                 .retryPolicy(options.retryPolicy())
@@ -170,6 +171,9 @@ public final class SkillMessaging implements AutoCloseable {
     public CompletableFuture<List<SendResult>> sendToAllAsync(Collection<Recipient> recipients, Message message) {
         Objects.requireNonNull(recipients, "recipients");
         Objects.requireNonNull(message, "message");
+        if (caller.isClosed()) {
+            return CompletableFuture.failedFuture(ApiCaller.closedException("send skill messages"));
+        }
         List<Recipient> list = List.copyOf(recipients);
         CompletableFuture<List<SendResult>> all = new CompletableFuture<>();
         if (list.isEmpty()) {
@@ -190,9 +194,17 @@ public final class SkillMessaging implements AutoCloseable {
         return tokens.get();
     }
 
-    /** Does nothing to a transport it did not create; never throws a checked exception. */
+    /**
+     * Stops this client's background work: no token refresh is started, sends waiting to retry
+     * fail with {@link IllegalStateException}, and sends in flight are not retried. Later calls
+     * fail at once with {@link IllegalStateException}. The transport is left open (the shared
+     * default one, or yours). Idempotent; never throws a checked exception.
+     */
     @Override
     public void close() {
+        caller.close();
+        tokenClient.close();
+        tokens.close();
     }
 
     /** Shows the client id, scope and endpoint; never the secret or a token. */

@@ -13,20 +13,28 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends requests through the transport with the retry loop, timeouts, error mapping and logging
- * of the SDK: the one place where these happen, for every client and module.
+ * of the SDK: the one place where these happen, for every client and module. Each client owns
+ * one and closes it when it is closed.
  */
-public final class ApiCaller {
+public final class ApiCaller implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging");
 
     private final ClientOptions options;
     private final DoubleSupplier random;
+    /** The calls not yet ended, so that {@link #close()} can stop those waiting to retry. */
+    private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ApiCaller(ClientOptions options) {
         this(options, () -> ThreadLocalRandom.current().nextDouble());
@@ -52,7 +60,8 @@ public final class ApiCaller {
 
     /**
      * One attempt: sends {@code request} with {@code timeout}; a non-2xx answer fails the future
-     * with its mapped {@link AlexaServiceException}.
+     * with its mapped {@link AlexaServiceException}. The timeout is enforced here, whatever the
+     * transport does: a transport that never answers ends in {@link ApiTimeoutException}.
      */
     public CompletableFuture<HttpTransport.Response> send(ErrorMapper.Api api, String operation,
             HttpTransport.Request request, Duration timeout) {
@@ -64,16 +73,43 @@ public final class ApiCaller {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.thenApply(response -> {
-            if (LOG.isLoggable(Level.DEBUG)) {
-                LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), request.uri(),
-                        response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        return within(sent, timeout, () -> new ApiTimeoutException(request + " got no answer within " + timeout,
+                timeout, true, null)).thenApply(response -> {
+                    if (LOG.isLoggable(Level.DEBUG)) {
+                        LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), request.uri(),
+                                response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw ErrorMapper.toException(api, operation, response, options.clock());
+                    }
+                    return response;
+                });
+    }
+
+    /**
+     * {@code future}, failed with {@code timeout}'s exception if it has not completed after
+     * {@code limit} (and then cancelled, so that a transport may stop working on it).
+     */
+    private static <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration limit,
+            Supplier<? extends RuntimeException> timeout) {
+        if (future.isDone()) {
+            return future;
+        }
+        CompletableFuture<T> guarded = new CompletableFuture<>();
+        ScheduledFuture<?> timer = Timeouts.after(limit, () -> {
+            if (guarded.completeExceptionally(timeout.get())) {
+                future.cancel(true);
             }
-            if (response.statusCode() / 100 != 2) {
-                throw ErrorMapper.toException(api, operation, response, options.clock());
-            }
-            return response;
         });
+        future.whenComplete((value, error) -> {
+            timer.cancel(false);
+            if (error == null) {
+                guarded.complete(value);
+            } else {
+                guarded.completeExceptionally(Futures.unwrap(error));
+            }
+        });
+        return guarded;
     }
 
     /** {@link #send} inside the retry loop. */
@@ -85,82 +121,169 @@ public final class ApiCaller {
     /**
      * Runs {@code attempt} until it succeeds, fails for good, runs out of attempts or the call's
      * deadline passes. {@code attempt} receives the timeout for that attempt: the attempt timeout,
-     * or less when the deadline is nearer. Cancelling the returned future stops the loop.
+     * or less when the deadline is nearer. The total timeout is enforced here, whatever the
+     * attempts and waits do. Cancelling the returned future stops the loop. Once this caller is
+     * {@linkplain #close() closed}, the future fails at once with {@link IllegalStateException}.
      */
     public <T> CompletableFuture<T> withRetries(String operation, Idempotency idempotency,
             Function<Duration, CompletableFuture<T>> attempt) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Instant deadline = options.clock().instant().plus(options.retryPolicy().totalTimeout());
-        attempt(1, operation, idempotency, attempt, deadline, result);
-        return result;
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException(operation));
+        }
+        Call<T> call = new Call<>(operation, idempotency, attempt);
+        call.start();
+        return call.result;
     }
 
-    private <T> void attempt(int number, String operation, Idempotency idempotency,
-            Function<Duration, CompletableFuture<T>> attempt, Instant deadline, CompletableFuture<T> result) {
-        if (result.isDone()) {
-            return; // cancelled by the caller
+    /**
+     * Stops the background work of the client that owns this caller: calls waiting to retry fail
+     * with {@link IllegalStateException}, attempts in flight end as they end but are not retried,
+     * and later calls fail at once. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        for (Call<?> call : calls) {
+            call.closed();
         }
-        RetryPolicy policy = options.retryPolicy();
-        Duration remaining = Duration.between(options.clock().instant(), deadline);
-        if (remaining.isNegative() || remaining.isZero()) {
-            result.completeExceptionally(callTimeout(operation, policy, null));
-            return;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The exception of a call made after {@link #close()}. */
+    public static IllegalStateException closedException(String operation) {
+        return new IllegalStateException("The client is closed: cannot " + operation);
+    }
+
+    /** One call: its attempts, the waits between them and its deadline. */
+    private final class Call<T> {
+        private final String operation;
+        private final Idempotency idempotency;
+        private final Function<Duration, CompletableFuture<T>> attempt;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Instant deadline;
+        private final ScheduledFuture<?> deadlineTimer;
+        /** The attempt in flight or the wait before the next one; cancelled when the call ends early. */
+        private volatile CompletableFuture<?> current;
+        private volatile boolean waiting;
+
+        Call(String operation, Idempotency idempotency, Function<Duration, CompletableFuture<T>> attempt) {
+            this.operation = operation;
+            this.idempotency = idempotency;
+            this.attempt = attempt;
+            Duration total = options.retryPolicy().totalTimeout();
+            this.deadline = options.clock().instant().plus(total);
+            this.deadlineTimer = Timeouts.after(total, () -> end(callTimeout(operation, options.retryPolicy(), null)));
+            calls.add(this);
+            result.whenComplete((value, error) -> {
+                calls.remove(this);
+                deadlineTimer.cancel(false);
+                CompletableFuture<?> running = current;
+                if (error != null && running != null && !running.isDone()) {
+                    running.cancel(true); // cancelled, timed out or closed: stop what is still going on
+                }
+            });
         }
-        boolean clipped = remaining.compareTo(options.attemptTimeout()) < 0;
-        Duration timeout = clipped ? remaining : options.attemptTimeout();
-        CompletableFuture<T> attemptFuture;
-        try {
-            attemptFuture = attempt.apply(timeout);
-        } catch (RuntimeException e) {
-            attemptFuture = CompletableFuture.failedFuture(e);
+
+        void start() {
+            attempt(1);
         }
-        attemptFuture.whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
+
+        /** Fails the call with {@code failure} unless it has ended already. */
+        private void end(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        /** The owner was closed: a call waiting to retry ends now; one in flight ends with its attempt. */
+        void closed() {
+            if (waiting) {
+                end(closedException(operation));
+            }
+        }
+
+        private void attempt(int number) {
+            if (result.isDone()) {
+                return; // cancelled by the caller, timed out or closed
+            }
+            if (closed && number > 1) {
+                end(closedException(operation)); // closed as the wait before this retry ended
                 return;
             }
-            Throwable failure = Futures.unwrap(error);
-            if (failure instanceof FinalFailure) {
-                result.completeExceptionally(Futures.unwrap(failure.getCause()));
+            RetryPolicy policy = options.retryPolicy();
+            Duration remaining = Duration.between(options.clock().instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                end(callTimeout(operation, policy, null));
                 return;
             }
-            if (clipped && failure instanceof ApiTimeoutException) {
-                failure = callTimeout(operation, policy, failure);
+            boolean clipped = remaining.compareTo(options.attemptTimeout()) < 0;
+            Duration timeout = clipped ? remaining : options.attemptTimeout();
+            CompletableFuture<T> attemptFuture;
+            try {
+                attemptFuture = attempt.apply(timeout);
+            } catch (RuntimeException e) {
+                attemptFuture = CompletableFuture.failedFuture(e);
             }
-            if (number >= policy.maxAttempts() || !isRetryable(failure, idempotency)) {
-                result.completeExceptionally(failure);
-                return;
-            }
-            Duration wait = policy.backoff(number, random.getAsDouble());
-            if (failure instanceof RateLimitException rle && rle.retryAfter().isPresent()
-                    && rle.retryAfter().get().compareTo(wait) > 0) {
-                wait = rle.retryAfter().get();
-            }
-            Duration left = Duration.between(options.clock().instant(), deadline);
-            if (wait.compareTo(left) >= 0) {
-                LOG.log(Level.DEBUG, "Not retrying {0}: waiting {1} ms would pass the deadline", operation,
-                        wait.toMillis());
-                result.completeExceptionally(failure);
-                return;
-            }
-            LOG.log(Level.INFO, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation, wait.toMillis(),
-                    number, policy.maxAttempts(), failure.getMessage());
-            Throwable lastFailure = failure;
+            current = attemptFuture;
+            attemptFuture.whenComplete((value, error) -> {
+                if (error == null) {
+                    result.complete(value);
+                    return;
+                }
+                Throwable failure = Futures.unwrap(error);
+                if (failure instanceof FinalFailure) {
+                    end(Futures.unwrap(failure.getCause()));
+                    return;
+                }
+                if (clipped && failure instanceof ApiTimeoutException) {
+                    failure = callTimeout(operation, policy, failure);
+                }
+                if (closed || number >= policy.maxAttempts() || !isRetryable(failure, idempotency)) {
+                    end(failure);
+                    return;
+                }
+                Duration wait = policy.backoff(number, random.getAsDouble());
+                if (failure instanceof RateLimitException rle && rle.retryAfter().isPresent()
+                        && rle.retryAfter().get().compareTo(wait) > 0) {
+                    wait = rle.retryAfter().get();
+                }
+                Duration left = Duration.between(options.clock().instant(), deadline);
+                if (wait.compareTo(left) >= 0) {
+                    LOG.log(Level.DEBUG, "Not retrying {0}: waiting {1} ms would pass the deadline", operation,
+                            wait.toMillis());
+                    end(failure);
+                    return;
+                }
+                LOG.log(Level.INFO, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
+                        wait.toMillis(), number, policy.maxAttempts(), failure.getMessage());
+                sleepThenRetry(number, wait, failure);
+            });
+        }
+
+        private void sleepThenRetry(int number, Duration wait, Throwable lastFailure) {
             CompletableFuture<Void> sleep;
             try {
                 sleep = options.sleeper().sleep(wait);
             } catch (RuntimeException e) {
                 sleep = CompletableFuture.failedFuture(e);
             }
+            current = sleep;
+            waiting = true;
+            if (closed) {
+                closed(); // closed while this wait was being set up
+            }
             sleep.whenComplete((ignored, sleepError) -> {
+                waiting = false;
                 if (sleepError != null) {
                     lastFailure.addSuppressed(sleepError);
-                    result.completeExceptionally(lastFailure);
+                    end(lastFailure);
                 } else {
-                    attempt(number + 1, operation, idempotency, attempt, deadline, result);
+                    attempt(number + 1);
                 }
             });
-        });
+        }
     }
 
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {

@@ -31,6 +31,7 @@ public final class TokenCache {
     private Instant staleAt; // guarded by this: current's expiry less staleBefore
     private Instant prefetchAt; // guarded by this: current's expiry less prefetchBefore
     private CompletableFuture<AccessToken> inFlight; // guarded by this
+    private boolean closed; // guarded by this
 
     public TokenCache(Supplier<CompletableFuture<AccessToken>> fetcher, Clock clock, Duration staleBefore,
             Duration prefetchBefore) {
@@ -82,8 +83,17 @@ public final class TokenCache {
         }
     }
 
+    /** Starts no refresh from now on; the cached token is forgotten. */
+    public synchronized void close() {
+        closed = true;
+        current = null;
+    }
+
     // guarded by this
     private CompletableFuture<AccessToken> startRefresh() {
+        if (closed) {
+            return CompletableFuture.failedFuture(ApiCaller.closedException("get an access token"));
+        }
         CompletableFuture<AccessToken> refresh;
         try {
             refresh = fetcher.get();
@@ -101,7 +111,7 @@ public final class TokenCache {
                     current = token;
                     staleAt = token.expiresAt().minus(staleBefore);
                     prefetchAt = token.expiresAt().minus(prefetchBefore);
-                } else {
+                } else if (!closed) {
                     LOG.log(Level.DEBUG, "Access token refresh failed: {0}", Futures.unwrap(error).getMessage());
                 }
             }

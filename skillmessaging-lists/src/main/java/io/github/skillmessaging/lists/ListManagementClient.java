@@ -332,9 +332,15 @@ public final class ListManagementClient implements AutoCloseable {
         }).thenApply(ignored -> Optional.ofNullable(found[0]));
     }
 
-    /** Does nothing to a transport it did not create; never throws a checked exception. */
+    /**
+     * Stops this client's background work: calls waiting to retry fail with
+     * {@link IllegalStateException}, calls in flight are not retried, and later calls fail at once
+     * with {@link IllegalStateException}. The transport is left open. Idempotent; never throws a
+     * checked exception.
+     */
     @Override
     public void close() {
+        caller.close();
     }
 
     /** Shows the endpoint only, never the token. */
