@@ -117,6 +117,18 @@ class SnippetsTest {
                 }
             }
         }
+        // ...and the region is the whole file but its package line, so nothing compiled is hidden.
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank())
+                        .collect(Collectors.toList());
+                boolean whole = lines.size() > 3 && lines.get(0).startsWith("package ")
+                        && TAG.matcher(lines.get(1)).matches() && END.matcher(lines.get(lines.size() - 1)).matches();
+                if (!whole) {
+                    problems.add(DocFiles.relative(file) + " is not one region from the line after its package to its end");
+                }
+            }
+        }
         assertThat(problems).isEmpty();
     }
 
