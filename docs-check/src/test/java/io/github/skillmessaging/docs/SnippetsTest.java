@@ -140,8 +140,16 @@ class SnippetsTest {
             if (guide.getFileName().toString().equals("README.md")) {
                 continue;
             }
-            if (!text.contains("**Dependency:**")) {
-                problems.add(DocFiles.relative(guide) + " has no **Dependency:** line");
+            int at = text.indexOf("**Dependency:**");
+            if (at < 0) {
+                problems.add(DocFiles.relative(guide) + " has no **Dependency:** paragraph");
+                continue;
+            }
+            int end = text.indexOf("\n\n", at);
+            String paragraph = text.substring(at, end < 0 ? text.length() : end);
+            if (!paragraph.matches("(?s).*io\\.github\\.skillmessaging:skillmessaging-[a-z-]+.*|(?s).*`skillmessaging-[a-z-]+`.*")
+                    || !paragraph.contains("scope")) {
+                problems.add(DocFiles.relative(guide) + ": its **Dependency:** paragraph must name an artifact and its scope");
             }
         }
         assertThat(problems).isEmpty();
