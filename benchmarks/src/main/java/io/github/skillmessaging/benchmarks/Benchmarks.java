@@ -37,6 +37,7 @@ import javax.net.ssl.TrustManagerFactory;
  * <pre>
  * --target URL      base URL of the LWA + Skill Messaging stand-in (nginx); default: the JDK stub
  * --tls-target URL  the same over TLS (https://localhost:port), with --tls-cert PEM to trust
+ * --h2-target URL   the same over TLS offering HTTP/2 by ALPN (same certificate)
  * --slow-target URL the same answering after 50 ms, for the WAN-like run (one JVM per contender)
  * --messages N    messages per fan-out run (20000)
  * --inflight K    messages in flight (64)
@@ -75,6 +76,11 @@ public final class Benchmarks {
             if (smoke) {
                 report.append(wanLike(options.getOrDefault("slow-target", stub.baseUrl()), 200, 50));
             }
+        }
+        try (StubServer stub = new StubServer(0)) {
+            SSLContext tls = options.containsKey("tls-cert") ? trusting(Path.of(options.get("tls-cert"))) : null;
+            report.append(DefaultSettings.run(options.getOrDefault("target", stub.baseUrl()), options.get("h2-target"),
+                    tls, messages, inFlight, rounds));
         }
         if (options.containsKey("tls-target")) {
             SSLContext tls = trusting(Path.of(options.get("tls-cert")));
