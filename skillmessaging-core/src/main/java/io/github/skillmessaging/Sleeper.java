@@ -1,19 +1,18 @@
 package io.github.skillmessaging;
 
+import io.github.skillmessaging.internal.Timeouts;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Waits between retries without holding a thread. The default uses
- * {@link CompletableFuture#delayedExecutor}; tests inject one that records the waits and returns
- * at once, so that retry tests are exact and instant.
+ * Waits between retries without holding a thread. The default uses the SDK's one timer thread (a
+ * daemon, gone when idle); tests inject one that records the waits and returns at once, so that
+ * retry tests are exact and instant.
  */
 @FunctionalInterface
 public interface Sleeper {
     /** The default sleeper. */
-    Sleeper SYSTEM = delay -> CompletableFuture.runAsync(() -> { },
-            CompletableFuture.delayedExecutor(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
+    Sleeper SYSTEM = Timeouts::sleep;
 
     /** A future that completes after {@code delay}. */
     CompletableFuture<Void> sleep(Duration delay);

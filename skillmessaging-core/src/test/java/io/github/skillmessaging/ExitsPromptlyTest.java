@@ -38,6 +38,56 @@ class ExitsPromptlyTest {
         }
     }
 
+    /**
+     * The child as {@code mvn exec:java} runs a main: in a thread group of its own, then every
+     * thread left in that group is interrupted and joined (for up to 15 s by default).
+     */
+    public static final class AsExecJava {
+        public static void main(String[] args) throws Exception {
+            ThreadGroup group = new ThreadGroup("exec-java");
+            Thread main = new Thread(group, () -> {
+                try {
+                    OneSend.main(args);
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                }
+            }, "main");
+            main.start();
+            main.join();
+            Thread[] left = new Thread[64];
+            int count = group.enumerate(left);
+            long started = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                left[i].interrupt();
+            }
+            for (int i = 0; i < count; i++) {
+                left[i].join(15_000);
+            }
+            System.out.println("threads left: " + count + ", all ended after "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+    }
+
+    @Test
+    void threadsLeftByASendEndWhenInterruptedAsMavenExecJavaDoes() throws Exception {
+        wm.stubFor(Lwa.tokenStub("tok", 3600));
+        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/u1"))
+                .willReturn(aResponse().withStatus(202).withHeader("X-Amzn-RequestId", "m1")));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AsExecJava.class.getName(), wm.baseUrl())
+                .redirectErrorStream(true).start();
+        try {
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("all ended after (\\d+) ms").matcher(output);
+            assertThat(m.find()).as("output: %s", output).isTrue();
+            assertThat(output).contains("sent m1");
+            assertThat(Long.parseLong(m.group(1))).as("ms until every thread left by the send ended").isLessThan(2_000);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     @Test
     void aMainThatSendsOneMessageExitsWithinTwoSecondsOfReturning() throws Exception {
         wm.stubFor(Lwa.tokenStub("tok", 3600));
