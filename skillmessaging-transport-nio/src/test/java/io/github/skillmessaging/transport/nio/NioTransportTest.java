@@ -550,6 +550,38 @@ class NioTransportTest {
         }
     }
 
+    @Test
+    void aServerSuppliedLinkWithNonAsciiCharactersGoesOutPercentEncodedInUtf8() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            // as a list API could return it: a link whose path and query hold raw non-ASCII characters
+            URI link = URI.create(server.baseUrl() + "/v2/householdlists/Einkaufsliste-\u00e4\u00f6/items?name=Br\u00f6tchen\u20ac");
+            HttpTransport.Request get = new HttpTransport.Request("GET", link, Map.of(), null, Duration.ofSeconds(5));
+            assertThat(transport.send(get).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            assertThat(server.requests.get(0)).startsWith("GET /v2/householdlists/Einkaufsliste-%C3%A4%C3%B6/items"
+                    + "?name=Br%C3%B6tchen%E2%82%AC HTTP/1.1\r\n");
+        }
+    }
+
+    @Test
+    void aResponseWithBothContentLengthAndChunkedFailsAndItsConnectionIsNotReused() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((c, i) -> {
+            while (c.readRequest() != null) {
+                c.write(i == 0 ? "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nsmuggled!" : OK);
+            }
+        }); NioTransport transport = NioTransport.create()) {
+            Throwable t = failure(transport.send(request("GET", server.baseUrl() + "/1", null)));
+            assertThat(t).isInstanceOf(TransportException.class).hasRootCauseInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("Content-Length");
+            assertThat(send(transport, "GET", server.baseUrl() + "/2", null).statusCode()).isEqualTo(202);
+            assertThat(server.connectionsAccepted()).isEqualTo(2);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
