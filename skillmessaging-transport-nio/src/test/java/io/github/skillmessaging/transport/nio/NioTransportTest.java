@@ -290,8 +290,9 @@ class NioTransportTest {
             for (int n = 0; n < 400; n++) {
                 all.add(transport.send(request("POST", server.baseUrl() + "/m" + n, "{\"n\":" + n + "}")));
             }
-            long clientThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("skillmessaging-nio")).count();
+            long clientThreads = Thread.getAllStackTraces().keySet().stream() // callbacks run elsewhere
+                    .filter(t -> t.getName().startsWith("skillmessaging-nio") && !t.getName().contains("-callback"))
+                    .count();
             for (CompletableFuture<HttpTransport.Response> f : all) {
                 assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
             }
@@ -438,7 +439,6 @@ class NioTransportTest {
         CountDownLatch idleClosed = new CountDownLatch(2);
         CountDownLatch callbackRunning = new CountDownLatch(1);
         CountDownLatch callbackGo = new CountDownLatch(1);
-        CountDownLatch blockerGo = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
             if (i < 2) {
                 c.readRequest();
@@ -453,23 +453,19 @@ class NioTransportTest {
             while (c.readRequest() != null) {
                 c.write(OK);
             }
-        }); ScriptedServer blocker = new ScriptedServer((c, i) -> {
-            c.readRequest();
-            blockerGo.await(10, TimeUnit.SECONDS);
-            c.write(OK);
         }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(2).build()) {
             CompletableFuture<HttpTransport.Response> a = transport.send(request("GET", server.baseUrl() + "/a", null));
             CompletableFuture<HttpTransport.Response> b = transport.send(request("GET", server.baseUrl() + "/b", null));
             assertThat(a.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
             assertThat(b.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
-            // hold the I/O thread in a callback while the server closes both idle connections, so
-            // that it sees the closes only when it uses them
-            CompletableFuture<Void> held = transport.send(request("GET", blocker.baseUrl() + "/", null))
-                    .thenRun(() -> {
-                        callbackRunning.countDown();
-                        await(callbackGo);
-                    });
-            blockerGo.countDown();
+            // hold the I/O thread while the server closes both idle connections, so that it sees
+            // the closes only when it uses them
+            CompletableFuture<Void> held = new CompletableFuture<>();
+            transport.runOnIoThread(() -> {
+                callbackRunning.countDown();
+                await(callbackGo);
+                held.complete(null);
+            });
             assertThat(callbackRunning.await(10, TimeUnit.SECONDS)).isTrue();
             closeIdle.countDown();
             assertThat(idleClosed.await(10, TimeUnit.SECONDS)).isTrue();
@@ -515,7 +511,7 @@ class NioTransportTest {
                 // answered on the idle connection once the I/O thread has handed out all 50 lookups
                 send(transport, "GET", server.baseUrl() + "/after", null);
                 lookupThreads = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals(name + "-dns")).count();
+                        .filter(t -> t.getName().startsWith(name + "-dns")).count();
             }
             assertThat(lookupThreads).isBetween(1L, 2L);
             for (CompletableFuture<HttpTransport.Response> f : all) {
