@@ -68,6 +68,14 @@ final class IoLoop implements Runnable {
         thread.start();
     }
 
+    void closeSelector() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the selector failed", e);
+        }
+    }
+
     boolean isStopped() {
         return stopped;
     }
@@ -91,9 +99,9 @@ final class IoLoop implements Runnable {
         wakeup();
     }
 
-    /** Wakes the I/O thread up from {@code select}, once per round. */
+    /** Wakes the I/O thread up from {@code select}, once per round; nothing once the loop has stopped. */
     void wakeup() {
-        if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
+        if (!stopped && Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
     }
@@ -215,11 +223,7 @@ final class IoLoop implements Runnable {
             stopped = true;
             failIncoming(); // requests that arrived while stopping
             tasks.clear();
-            try {
-                selector.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the selector failed", e);
-            }
+            closeSelector();
             transport.loopEnded(this);
         }
     }

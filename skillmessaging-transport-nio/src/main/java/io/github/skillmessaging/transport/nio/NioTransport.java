@@ -115,7 +115,13 @@ public final class NioTransport implements HttpTransport {
             return CompletableFuture.failedFuture(new TransportException(request
                     + " could not be sent: the transport is closed", null));
         }
-        loop().submit(exchange);
+        IoLoop current;
+        try {
+            current = loop();
+        } catch (RuntimeException | OutOfMemoryError e) { // no new I/O loop: no selector or no thread
+            return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: " + e, e));
+        }
+        current.submit(exchange);
         return exchange.future;
     }
 
@@ -164,7 +170,12 @@ public final class NioTransport implements HttpTransport {
     private IoLoop newLoop() {
         int n = loopsStarted.incrementAndGet();
         IoLoop created = new IoLoop(this, n == 1 ? name : name + "-restart-" + (n - 1));
-        created.start();
+        try {
+            created.start();
+        } catch (RuntimeException | OutOfMemoryError e) { // "unable to create native thread"
+            created.closeSelector();
+            throw e;
+        }
         return created;
     }
 

@@ -74,8 +74,9 @@ class NioTransportTlsTest {
                 assertThat(r.bodyAsString()).isEqualTo("POST {\"n\":" + n + "}");
             }
             List<CompletableFuture<HttpTransport.Response>> all = new ArrayList<>();
-            for (int n = 0; n < 100; n++) {
-                all.add(transport.send(NioTransportTest.request("POST", url, "{\"c\":" + n + "}")));
+            for (int n = 0; n < 100; n++) { // 100 TLS handshakes on one I/O thread: slow on a loaded machine
+                all.add(transport.send(NioTransportTest.request("POST", url, "{\"c\":" + n + "}")
+                        .withTimeout(Duration.ofSeconds(20))));
             }
             for (int n = 0; n < 100; n++) {
                 assertThat(all.get(n).get(20, TimeUnit.SECONDS).bodyAsString()).isEqualTo("POST {\"c\":" + n + "}");
