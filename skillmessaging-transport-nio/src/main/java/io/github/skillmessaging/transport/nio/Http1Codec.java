@@ -408,12 +408,14 @@ final class Http1Codec {
         private void header(String text) throws ProtocolException {
             int colon = text.indexOf(':');
             if (colon <= 0) {
-                throw new ProtocolException("malformed response header line: " + abbreviate(text));
+                // not echoed: a line without a colon may be the value of a header (a cookie, a token)
+                throw new ProtocolException("malformed response header line (no name and colon, " + text.length()
+                        + " characters)");
             }
             for (int i = 0; i < colon; i++) {
-                if (!tchar(text.charAt(i))) {
+                if (!tchar(text.charAt(i))) { // only the valid start is shown: the rest may be a value
                     throw new ProtocolException("response header name with a character not allowed in HTTP "
-                            + "(whitespace before the colon?): " + abbreviate(text.substring(0, colon)));
+                            + "(whitespace before the colon?) after: " + abbreviate(text.substring(0, i)));
                 }
             }
             String name = lowerCaseName(text, colon);

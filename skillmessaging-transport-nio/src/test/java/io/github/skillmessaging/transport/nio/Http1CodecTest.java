@@ -257,4 +257,12 @@ class Http1CodecTest {
             assertThat(head).as(e.getKey().toString()).startsWith("GET " + e.getValue() + " HTTP/1.1\r\n");
         }
     }
+
+    @Test
+    void aMalformedHeaderLineIsRefusedWithoutEchoingWhatMayBeASecret() {
+        for (String line : new String[] {"Set-Cookie session=s3cr3t", "X-Token s3cr3t: x", "Authorization\tBearer s3cr3t:"}) {
+            assertThatThrownBy(() -> parse("HTTP/1.1 200 OK\r\n" + line + "\r\nContent-Length: 0\r\n\r\n", false))
+                    .isInstanceOf(ProtocolException.class).message().doesNotContain("s3cr3t");
+        }
+    }
 }
