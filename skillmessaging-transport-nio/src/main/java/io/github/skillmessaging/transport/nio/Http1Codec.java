@@ -6,7 +6,11 @@ import java.io.EOFException;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
@@ -25,6 +29,9 @@ final class Http1Codec {
     private static final String[] OWN_BY_LENGTH = byLength(OWN_HEADERS);
 
     private static final byte[] NO_BYTES = new byte[0];
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** The characters of an HTTP token (RFC 9110 5.6.2) besides letters and digits. */
+    private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
 
     /** The names in an array indexed by their length; no two may have the same length. */
     private static String[] byLength(List<String> names) {
@@ -49,10 +56,11 @@ final class Http1Codec {
                 checkHeader(header.getKey(), header.getValue());
             }
         }
+        String target = requestTarget(request.uri());
         byte[] body = request.body();
-        int headLength = writeHead(request, body.length, null);
+        int headLength = writeHead(request, target, body.length, null);
         byte[] all = new byte[headLength + body.length];
-        writeHead(request, body.length, all);
+        writeHead(request, target, body.length, all);
         System.arraycopy(body, 0, all, headLength, body.length);
         return all;
     }
@@ -61,17 +69,12 @@ final class Http1Codec {
      * Writes the request head into {@code out} from index 0, or only counts its bytes when
      * {@code out} is null (so that the request is encoded into one array of the exact size).
      */
-    private static int writeHead(HttpTransport.Request request, int bodyLength, byte[] out) {
+    private static int writeHead(HttpTransport.Request request, String target, int bodyLength, byte[] out) {
         URI uri = request.uri();
         String method = request.method();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         int at = put(out, 0, method);
         at = put(out, at, " ");
-        at = put(out, at, path);
-        if (uri.getRawQuery() != null) {
-            at = put(out, at, "?");
-            at = put(out, at, uri.getRawQuery());
-        }
+        at = put(out, at, target);
         at = put(out, at, " HTTP/1.1\r\nHost: ");
         at = put(out, at, uri.getHost());
         int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
@@ -94,6 +97,47 @@ final class Http1Codec {
             at = put(out, at, "\r\n");
         }
         return put(out, at, "\r\n");
+    }
+
+    /**
+     * The path and query of {@code uri} as they go on the request line, as {@code java.net.http}
+     * writes them: the raw (still percent-encoded) path, {@code /} when empty, then {@code ?} and
+     * the raw query unless it is empty; characters beyond ASCII (which {@link URI} keeps as they
+     * are in its raw forms) normalized to NFC and percent-encoded in UTF-8, as
+     * {@link URI#toASCIIString()} does. The fragment is never sent.
+     */
+    static String requestTarget(URI uri) throws ProtocolException {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery();
+        String target = query == null || query.isEmpty() ? path : path + "?" + query;
+        for (int i = 0; i < target.length(); i++) {
+            if (target.charAt(i) >= 0x80) {
+                return percentEncodeNonAscii(target);
+            }
+        }
+        return target;
+    }
+
+    private static String percentEncodeNonAscii(String text) throws ProtocolException {
+        ByteBuffer utf8;
+        try {
+            utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(Normalizer.normalize(text, Normalizer.Form.NFC)));
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException("URI path or query with a character that is not valid UTF-16 (a lone surrogate)");
+        }
+        StringBuilder ascii = new StringBuilder(utf8.remaining() + 16);
+        while (utf8.hasRemaining()) {
+            int b = utf8.get() & 0xff;
+            if (b >= 0x80) {
+                ascii.append('%').append(HEX[b >> 4]).append(HEX[b & 0xf]);
+            } else {
+                ascii.append((char) b);
+            }
+        }
+        return ascii.toString();
     }
 
     /** Writes {@code text} as ISO-8859-1 ({@code ?} for characters beyond it) at {@code at}. */
@@ -344,38 +388,51 @@ final class Http1Codec {
             int space = text.indexOf(' ');
             int codeEnd = space < 0 ? -1 : text.indexOf(' ', space + 1);
             codeEnd = codeEnd < 0 ? text.length() : codeEnd;
-            if (space < 0 || !text.startsWith("HTTP/1.") || codeEnd - space - 1 != 3) {
+            if (space != 8 || !text.startsWith("HTTP/1.") || !digit(text.charAt(7)) || codeEnd - space - 1 != 3
+                    || !digit(text.charAt(9)) || !digit(text.charAt(10)) || !digit(text.charAt(11))) {
                 throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
             }
-            try {
-                status = Integer.parseInt(text, space + 1, codeEnd, 10);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
-            }
+            status = Integer.parseInt(text, space + 1, codeEnd, 10);
             if (status < 100) {
                 throw new ProtocolException("status out of range: " + status);
             }
-            http11 = !(space == 8 && text.startsWith("HTTP/1.0"));
+            http11 = !text.startsWith("HTTP/1.0");
             state = State.HEADERS;
         }
 
+        /**
+         * One {@code name: value} line (RFC 9112 5): the name a token with no whitespace before the
+         * colon (which also refuses obsolete line folding), the value without its surrounding
+         * spaces and tabs and with no control character but tab.
+         */
         private void header(String text) throws ProtocolException {
             int colon = text.indexOf(':');
-            if (colon <= 0 || text.charAt(0) == ' ' || text.charAt(0) == '\t') {
-                throw new ProtocolException("malformed response header line");
+            if (colon <= 0) {
+                // not echoed: a line without a colon may be the value of a header (a cookie, a token)
+                throw new ProtocolException("malformed response header line (no name and colon, " + text.length()
+                        + " characters)");
             }
-            int nameEnd = colon;
-            while (nameEnd > 0 && text.charAt(nameEnd - 1) <= ' ') {
-                nameEnd--; // as String.trim() would
+            for (int i = 0; i < colon; i++) {
+                if (!tchar(text.charAt(i))) { // only the valid start is shown: the rest may be a value
+                    throw new ProtocolException("response header name with a character not allowed in HTTP "
+                            + "(whitespace before the colon?) after: " + abbreviate(text.substring(0, i)));
+                }
             }
-            String name = lowerCaseName(text, nameEnd);
+            String name = lowerCaseName(text, colon);
             int valueStart = colon + 1;
             int valueEnd = text.length();
-            while (valueStart < valueEnd && text.charAt(valueStart) <= ' ') {
+            while (valueStart < valueEnd && ows(text.charAt(valueStart))) {
                 valueStart++;
             }
-            while (valueEnd > valueStart && text.charAt(valueEnd - 1) <= ' ') {
+            while (valueEnd > valueStart && ows(text.charAt(valueEnd - 1))) {
                 valueEnd--;
+            }
+            for (int i = valueStart; i < valueEnd; i++) {
+                char c = text.charAt(i);
+                if ((c < ' ' && c != '\t') || c == 127) {
+                    throw new ProtocolException("value of response header " + abbreviate(text.substring(0, colon))
+                            + " has a control character");
+                }
             }
             String value = text.substring(valueStart, valueEnd);
             List<String> before = headers.putIfAbsent(name, List.of(value)); // one value: no list to grow
@@ -398,16 +455,21 @@ final class Http1Codec {
             }
             List<String> encodings = headers.getOrDefault("transfer-encoding", List.of());
             List<String> lengths = headers.getOrDefault("content-length", List.of());
+            // the framing is checked even where no body follows: a response that frames badly is not trusted
+            if (!encodings.isEmpty() && !lengths.isEmpty()) {
+                // RFC 9112 6.3: a sign of request smuggling; the connection is closed with the failure
+                throw new ProtocolException("response with both Content-Length and Transfer-Encoding");
+            }
+            if (!encodings.isEmpty()) {
+                checkOnlyChunked(encodings);
+            }
+            long length = lengths.isEmpty() ? -1 : contentLength(lengths);
             if (headRequest || status == 204 || status == 304) {
                 state = State.DONE;
             } else if (!encodings.isEmpty()) {
-                String last = encodings.get(encodings.size() - 1).toLowerCase(Locale.ROOT);
-                if (!last.endsWith("chunked")) {
-                    throw new ProtocolException("unsupported Transfer-Encoding: " + abbreviate(last));
-                }
                 state = State.CHUNK_SIZE;
-            } else if (!lengths.isEmpty()) {
-                remaining = contentLength(lengths);
+            } else if (length >= 0) {
+                remaining = length;
                 if (remaining > maxBodyBytes) {
                     throw new ProtocolException("response body larger than " + maxBodyBytes + " bytes");
                 }
@@ -422,39 +484,50 @@ final class Http1Codec {
             }
         }
 
+        /** Transfer codings other than {@code chunked} alone are not decoded: refused (RFC 9112 6.1). */
+        private static void checkOnlyChunked(List<String> values) throws ProtocolException {
+            int codings = 0;
+            for (String value : values) {
+                for (String coding : value.split(",", -1)) {
+                    if (!strip(coding).equalsIgnoreCase("chunked") || ++codings > 1) {
+                        throw new ProtocolException("unsupported Transfer-Encoding: " + abbreviate(String.join(", ", values))
+                                + " (only chunked is accepted)");
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code 1*DIGIT}, or a list of equal ones (RFC 9110 8.6): no sign, no space within a
+         * number, no empty element, no value too large for a {@code long}.
+         */
         private static long contentLength(List<String> values) throws ProtocolException {
             long length = -1;
             for (String value : values) {
                 for (String part : value.split(",", -1)) {
-                    long parsed;
-                    try {
-                        parsed = Long.parseLong(part.trim());
-                    } catch (NumberFormatException e) {
-                        throw new ProtocolException("malformed Content-Length");
-                    }
+                    long parsed = digits(strip(part), 10);
                     if (parsed < 0 || (length != -1 && parsed != length)) {
-                        throw new ProtocolException("malformed Content-Length");
+                        throw new ProtocolException("malformed Content-Length: " + abbreviate(String.join(", ", values)));
                     }
                     length = parsed;
                 }
             }
-            if (length < 0) {
-                throw new ProtocolException("malformed Content-Length");
-            }
             return length;
         }
 
+        /** {@code chunk-size [BWS ; chunk-ext]} (RFC 9112 7.1): hex digits only, no sign, no space before. */
         private void chunkSize(String text) throws ProtocolException {
-            int semicolon = text.indexOf(';');
-            String hex = (semicolon >= 0 ? text.substring(0, semicolon) : text).trim();
-            long size;
-            try {
-                size = Long.parseLong(hex, 16);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("malformed chunk size");
+            int end = 0;
+            while (end < text.length() && Character.digit(text.charAt(end), 16) >= 0 && text.charAt(end) < 0x80) {
+                end++;
             }
-            if (size < 0) {
-                throw new ProtocolException("malformed chunk size");
+            int extension = end;
+            while (extension < text.length() && ows(text.charAt(extension))) {
+                extension++;
+            }
+            long size = digits(text.substring(0, end), 16);
+            if (size < 0 || (extension < text.length() ? text.charAt(extension) != ';' : extension != end)) {
+                throw new ProtocolException("malformed chunk size: " + abbreviate(text));
             }
             if (size == 0) {
                 state = State.TRAILERS;
@@ -462,6 +535,51 @@ final class Http1Codec {
                 remaining = size;
                 state = State.CHUNK_DATA;
             }
+        }
+
+        /**
+         * The value of {@code text}, all ASCII digits of {@code radix} and at least one, or -1 when
+         * it is anything else or does not fit in 60 bits (far beyond any body this parser takes).
+         */
+        private static long digits(String text, int radix) {
+            if (text.isEmpty()) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                int digit = c < 0x80 ? Character.digit(c, radix) : -1;
+                if (digit < 0 || value > (1L << 60) / radix) {
+                    return -1;
+                }
+                value = value * radix + digit;
+            }
+            return value;
+        }
+
+        /** {@code text} without the spaces and tabs (OWS) around it. */
+        private static String strip(String text) {
+            int start = 0;
+            int end = text.length();
+            while (start < end && ows(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && ows(text.charAt(end - 1))) {
+                end--;
+            }
+            return text.substring(start, end);
+        }
+
+        private static boolean ows(char c) {
+            return c == ' ' || c == '\t';
+        }
+
+        private static boolean digit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean tchar(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) || TCHAR_SYMBOLS.indexOf(c) >= 0;
         }
 
         /** The name in lower case: a shared constant for common names, else a new string. */

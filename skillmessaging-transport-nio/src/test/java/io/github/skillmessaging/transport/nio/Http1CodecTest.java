@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.skillmessaging.http.HttpTransport;
 import java.net.ProtocolException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.nio.ByteBuffer;
@@ -99,11 +100,11 @@ class Http1CodecTest {
     void headerNamesAreLowerCasedAndNamesAndValuesTrimmed() throws Exception {
         for (boolean split : new boolean[] {false, true}) {
             Http1Codec.ResponseParser p = parse("HTTP/1.1 202 Accepted\r\nX-Amzn-RequestId:  id-1 \t\r\n"
-                    + "X-Custom-Thing \t: a b\r\nSet-Cookie: one\r\nset-cookie: two\r\nX-Empty:\r\n"
-                    + "\u0001: control\r\nContent-Length: 0\r\n\r\n", split);
+                    + "X-Custom-Thing: \t a b\r\nSet-Cookie: one\r\nset-cookie: two\r\nX-Empty:\r\n"
+                    + "Content-Length: 0\r\n\r\n", split);
             HttpTransport.Response r = p.response();
             assertThat(r.statusCode()).isEqualTo(202);
-            assertThat(r.headers().keySet()).containsExactly("", "content-length", "set-cookie", "x-amzn-requestid",
+            assertThat(r.headers().keySet()).containsExactly("content-length", "set-cookie", "x-amzn-requestid",
                     "x-custom-thing", "x-empty");
             assertThat(r.header("x-amzn-requestid")).hasValue("id-1");
             assertThat(r.headers().get("X-Custom-Thing")).containsExactly("a b");
@@ -160,5 +161,108 @@ class Http1CodecTest {
                 "ok".getBytes(StandardCharsets.UTF_8));
         assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
         assertThat(new HttpTransport.Response(202, parsed.headers(), parsed.body())).isEqualTo(parsed);
+    }
+    /** Refused whole and one byte at a time, with a message naming {@code what}. */
+    private static void assertRefused(String raw, String what) {
+        for (boolean split : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> parse(raw, split)).as(raw).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining(what);
+        }
+    }
+
+    @Test
+    void contentLengthIsDigitsOnlyOrAListOfEqualDigits() throws Exception {
+        for (String bad : new String[] {"+2", "-0", "1 2", "0x2", "2;", "", "1,,1", "1, 2", "2,", " , ", "\u000b2",
+                "99999999999999999999"}) {
+            assertRefused("HTTP/1.1 200 OK\r\nContent-Length: " + bad + "\r\n\r\nab", "Content-Length");
+        }
+        assertRefused("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab", "Content-Length");
+        for (String good : new String[] {"2", "02", "2, 2", "2,2 ,\t2"}) {
+            assertThat(parse("HTTP/1.1 200 OK\r\nContent-Length: " + good + "\r\n\r\nab", true).response().bodyAsString())
+                    .as(good).isEqualTo("ab");
+        }
+        assertThat(parse("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nab", false).isDone())
+                .isTrue();
+    }
+
+    @Test
+    void chunkSizesAreHexDigitsOnly() throws Exception {
+        for (String bad : new String[] {"+2", "-0", " 2", "2 2", "0x2", "", "g", "1 ", "12345678901234567"}) {
+            assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + bad + "\r\nab\r\n0\r\n\r\n",
+                    "chunk size");
+        }
+        for (String good : new String[] {"2", "02", "2;name=value", "2 ; a", "2\t;a=\"b\""}) {
+            assertThat(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + good + "\r\nab\r\n0\r\n\r\n",
+                    true).response().bodyAsString()).as(good).isEqualTo("ab");
+        }
+    }
+
+    @Test
+    void headerNamesAreTokensWithNoWhitespaceBeforeTheColon() {
+        for (String bad : new String[] {"X-A : 1", "X-A\t: 1", "X A: 1", "\u0001: 1", "X(A): 1", ": 1", "X-\u00e9: 1"}) {
+            assertRefused("HTTP/1.1 200 OK\r\n" + bad + "\r\nContent-Length: 0\r\n\r\n", "header");
+        }
+    }
+
+    @Test
+    void headerValuesWithControlCharactersOtherThanTabAreRefused() throws Exception {
+        for (String bad : new String[] {"\u0000", "\u007f", "\r", "\u0001", "\u001b", "\u000b"}) {
+            assertRefused("HTTP/1.1 200 OK\r\nX-A: a" + bad + "b\r\nContent-Length: 0\r\n\r\n", "X-A");
+            assertRefused("HTTP/1.1 200 OK\r\nX-A: ab" + bad + "\r\nContent-Length: 0\r\n\r\n", "X-A");
+        }
+        HttpTransport.Response r = parse("HTTP/1.1 200 OK\r\nX-A: a\tb \u00e9\u00ff\r\nContent-Length: 0\r\n\r\n",
+                true).response();
+        assertThat(r.header("x-a")).hasValue("a\tb \u00e9\u00ff");
+    }
+
+    @Test
+    void contentLengthTogetherWithChunkedIsRefused() {
+        assertRefused("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n",
+                "Content-Length");
+        assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\nab\r\n0\r\n\r\n",
+                "Content-Length");
+    }
+
+    @Test
+    void transferCodingsOtherThanChunkedAloneAreRefused() throws Exception {
+        for (String bad : new String[] {"xchunked", "chunkedx", "gzip, chunked", "chunked, chunked", "identity",
+                "gzip", "chunked;q=1", "chunked,", ""}) {
+            assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: " + bad + "\r\n\r\n0\r\n\r\n", "Transfer-Encoding");
+        }
+        assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "Transfer-Encoding");
+        for (String good : new String[] {"chunked", "Chunked", "CHUNKED "}) {
+            assertThat(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: " + good + "\r\n\r\n2\r\nab\r\n0\r\n\r\n", true)
+                    .response().bodyAsString()).isEqualTo("ab");
+        }
+    }
+
+    @Test
+    void pathsAndQueriesArePercentEncodedInUtf8ExactlyAsJavaNetHttpWritesThem() throws Exception {
+        // the expected request targets are what java.net.http 17 wrote for the same URIs
+        Map<URI, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(URI.create("http://h/caf\u00e9/\u20ac?q=\u00fc&r=%C3%A9"), "/caf%C3%A9/%E2%82%AC?q=%C3%BC&r=%C3%A9");
+        expected.put(new URI("http", null, "h", -1, "/a b/\u00e9/e\u0301", "q=x y&z=\u00e9", null),
+                "/a%20b/%C3%A9/%C3%A9?q=x%20y&z=%C3%A9");
+        expected.put(URI.create("http://h/e\u0301x?\ud83d\ude00"), "/%C3%A9x?%F0%9F%98%80");
+        expected.put(new URI("http", null, "h", -1, "/\u0007ctl\u007f/\u00a0nbsp", "a=\u2028", null),
+                "/%07ctl%7F/%C2%A0nbsp?a=%E2%80%A8");
+        expected.put(URI.create("http://h"), "/");
+        expected.put(URI.create("http://h?x"), "/?x");
+        expected.put(URI.create("http://h/p?a=1#fragment-not-sent"), "/p?a=1");
+        for (Map.Entry<URI, String> e : expected.entrySet()) {
+            HttpTransport.Request r = new HttpTransport.Request("GET", e.getKey(), Map.of(), null,
+                    java.time.Duration.ofSeconds(1));
+            String head = new String(Http1Codec.encode(r), StandardCharsets.ISO_8859_1);
+            assertThat(head).as(e.getKey().toString()).startsWith("GET " + e.getValue() + " HTTP/1.1\r\n");
+        }
+    }
+
+    @Test
+    void aMalformedHeaderLineIsRefusedWithoutEchoingWhatMayBeASecret() {
+        for (String line : new String[] {"Set-Cookie session=s3cr3t", "X-Token s3cr3t: x", "Authorization\tBearer s3cr3t:"}) {
+            assertThatThrownBy(() -> parse("HTTP/1.1 200 OK\r\n" + line + "\r\nContent-Length: 0\r\n\r\n", false))
+                    .isInstanceOf(ProtocolException.class).message().doesNotContain("s3cr3t");
+        }
     }
 }

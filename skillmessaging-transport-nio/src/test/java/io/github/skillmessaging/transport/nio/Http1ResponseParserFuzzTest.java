@@ -13,9 +13,9 @@ import java.util.Arrays;
  * Fuzzes the HTTP/1.1 response parser of {@link NioTransport}: whatever a server sends, the
  * parser completes a response or throws {@link ProtocolException} (or {@link EOFException} at the
  * end of the stream), never anything else, and the answer does not depend on how the bytes were
- * split across reads. A normal build runs the seeds in
- * {@code src/test/resources/io/github/skillmessaging/http/Http1ResponseParserFuzzTestInputs/}; fuzz
- * for real with {@code JAZZER_FUZZ=1 ./mvnw -pl skillmessaging-core test -Dtest=Http1ResponseParserFuzzTest}.
+ * split across reads. The first byte of an input also picks where it is split. A normal build runs the seeds in
+ * {@code src/test/resources/io/github/skillmessaging/transport/nio/Http1ResponseParserFuzzTestInputs/}; fuzz
+ * for real with {@code JAZZER_FUZZ=1 ./mvnw -pl skillmessaging-transport-nio test -Dtest=Http1ResponseParserFuzzTest}.
  */
 class Http1ResponseParserFuzzTest {
     private static final int MAX_BODY = 4096;
