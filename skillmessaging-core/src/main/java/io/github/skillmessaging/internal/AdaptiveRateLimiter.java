@@ -1,0 +1,176 @@
+package io.github.skillmessaging.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/**
+ * A client-side send rate that follows what the server accepts, in the spirit of the "adaptive"
+ * retry mode of the AWS SDKs: requests go out unhindered until the server first throttles (429,
+ * or 503 with {@code Retry-After}); from then on a token bucket paces them. A throttle cuts the
+ * rate to {@value #BETA} of the rate the server was accepting when it came; successes let it grow
+ * again along a cubic curve that is flat near the rate that was throttled and steep far from it,
+ * so the rate climbs back quickly after a dip and probes carefully near the limit. One cut per
+ * throttle episode: answers to requests sent before the last cut do not cut again. A
+ * {@code Retry-After} longer than {@link #PAUSE_ALL_FROM} pauses every request until it has
+ * passed (the server is overloaded or down); a shorter one, the usual answer of a per-second
+ * limit, only cuts the rate, and the throttled request itself waits for it before its retry.
+ *
+ * <p>Thread-safe. {@link #acquire()} never blocks: it answers when the next request may go, as a
+ * future completed at once or by the SDK's timer. Requests are paced in the order they ask.
+ */
+public final class AdaptiveRateLimiter {
+    /** The share of the accepted rate kept after a throttle. */
+    static final double BETA = 0.9;
+    /** A {@code Retry-After} at least this long pauses every request. */
+    public static final Duration PAUSE_ALL_FROM = Duration.ofSeconds(2);
+    /**
+     * How fast the rate grows back after a throttle, as a share of the rate that was throttled per
+     * s³: back to that rate in about 3.7 s whatever it is (a fixed scale would probe a slow server
+     * much harder than a fast one).
+     */
+    private static final double SCALE = 0.002;
+    /** Weight of the newest half-second in the measured rate. */
+    private static final double SMOOTH = 0.8;
+    /** The rate never falls below this (requests per second). */
+    static final double MIN_RATE = 0.5;
+    private static final long NANOS = 1_000_000_000L;
+    private static final long HALF_SECOND = NANOS / 2;
+
+    private final LongSupplier nanoClock;
+    private final double ceiling; // requests per second; infinite without one
+
+    // guarded by this
+    private boolean pacing;
+    private double rate; // requests per second while pacing
+    private double lastThrottledRate;
+    private long lastCutNanos;
+    private double cubicWindowSeconds;
+    private long nextFreeNanos; // when the next request is due at the paced rate
+    private long pausedUntilNanos;
+    private double acceptedRate; // smoothed, per second
+    private long bucket; // the half-second being counted
+    private int acceptedInBucket;
+
+    /**
+     * @param maxRequestsPerSecond a fixed ceiling, or {@code 0} for none
+     * @param nanoClock {@link System#nanoTime()}, or a test's clock
+     */
+    public AdaptiveRateLimiter(double maxRequestsPerSecond, LongSupplier nanoClock) {
+        if (!(maxRequestsPerSecond >= 0) || Double.isInfinite(maxRequestsPerSecond)) {
+            throw new IllegalArgumentException("maxRequestsPerSecond must be positive, or 0 for none");
+        }
+        this.nanoClock = nanoClock;
+        this.ceiling = maxRequestsPerSecond == 0 ? Double.POSITIVE_INFINITY : maxRequestsPerSecond;
+        long now = nanoClock.getAsLong();
+        this.nextFreeNanos = now;
+        this.pausedUntilNanos = now;
+        this.lastCutNanos = now - 1;
+        this.bucket = Math.floorDiv(now, HALF_SECOND);
+        this.pacing = maxRequestsPerSecond > 0;
+        this.rate = this.ceiling;
+    }
+
+    /** A limiter on the system clock. */
+    public AdaptiveRateLimiter(double maxRequestsPerSecond) {
+        this(maxRequestsPerSecond, System::nanoTime);
+    }
+
+    /** The limiter's clock: pass its value when a request was sent to {@link #onThrottle}. */
+    public long now() {
+        return nanoClock.getAsLong();
+    }
+
+    /** Completes when the next request may be sent: at once, or after the wait its turn takes. */
+    public CompletableFuture<Void> acquire() {
+        long wait = reserve();
+        return wait <= 0 ? CompletableFuture.completedFuture(null) : Timeouts.sleep(Duration.ofNanos(wait));
+    }
+
+    /** Reserves the next slot; returns how long to wait for it, in nanoseconds (0 or less: none). */
+    synchronized long reserve() {
+        long now = nanoClock.getAsLong();
+        long start = Math.max(now, pausedUntilNanos);
+        if (!pacing) {
+            return start - now;
+        }
+        // A token bucket as a "theoretical arrival time": after a quiet spell up to a tenth of a
+        // second of requests (at least one) may go at once, then one every interval.
+        long interval = (long) (NANOS / rate);
+        long tolerance = Math.max(0, NANOS / 10 - interval);
+        long due = Math.max(nextFreeNanos, start);
+        long slot = Math.max(start, due - tolerance);
+        nextFreeNanos = due + interval;
+        return slot - now;
+    }
+
+    /** The server accepted a request, or answered it with something that is not a throttle. */
+    public synchronized void onAccepted() {
+        long now = nanoClock.getAsLong();
+        count(now, 1);
+        if (!pacing || lastThrottledRate == 0) {
+            return;
+        }
+        double t = (now - lastCutNanos) / (double) NANOS;
+        double cubic = lastThrottledRate * (1 + SCALE * Math.pow(t - cubicWindowSeconds, 3));
+        // Beyond the rate that was throttled only as far as the sends actually use it.
+        setRate(Math.min(cubic, Math.max(lastThrottledRate, 2 * acceptedRateNow(now))));
+    }
+
+    /**
+     * The server throttled a request sent at {@code sentAtNanos} (a value of {@link #now()}):
+     * every request slows down, unless the rate was already cut after that request went out; a
+     * {@code retryAfter} of at least {@link #PAUSE_ALL_FROM} pauses every request.
+     */
+    public synchronized void onThrottle(long sentAtNanos, Duration retryAfter) {
+        long now = nanoClock.getAsLong();
+        count(now, 0);
+        if (retryAfter.compareTo(PAUSE_ALL_FROM) >= 0) {
+            long until = now + Math.min(retryAfter.toNanos(), 300 * NANOS);
+            pausedUntilNanos = Math.max(pausedUntilNanos, until);
+        }
+        if (sentAtNanos - lastCutNanos < 0) {
+            return; // sent before the last cut: that cut was the answer to this episode
+        }
+        // Unpaced until now: the rate the server was accepting; paced: the rate it just refused.
+        double base = pacing ? rate : Math.max(acceptedRateNow(now), MIN_RATE);
+        lastThrottledRate = base;
+        cubicWindowSeconds = Math.cbrt((1 - BETA) / SCALE);
+        lastCutNanos = now;
+        pacing = true;
+        setRate(base * BETA);
+    }
+
+    /** The rate requests are paced at now, or infinity while nothing has been throttled. */
+    public synchronized double currentRate() {
+        return pacing ? rate : Double.POSITIVE_INFINITY;
+    }
+
+    private void setRate(double newRate) {
+        rate = Math.max(MIN_RATE, Math.min(ceiling, newRate));
+    }
+
+    /** Adds {@code accepted} to the current half-second, folding finished half-seconds into the smoothed rate. */
+    private void count(long now, int accepted) {
+        long current = Math.floorDiv(now, HALF_SECOND);
+        if (current > bucket) {
+            double observed = acceptedInBucket * 2.0;
+            for (long b = bucket; b < current && b < bucket + 8; b++) {
+                acceptedRate = acceptedRate == 0 ? observed : SMOOTH * observed + (1 - SMOOTH) * acceptedRate;
+                observed = 0; // a half-second with nothing accepted pulls the rate down too
+            }
+            bucket = current;
+            acceptedInBucket = 0;
+        }
+        acceptedInBucket += accepted;
+    }
+
+    /** The smoothed accepted rate, or, before a half-second has passed, the rate of the one being counted. */
+    private double acceptedRateNow(long now) {
+        if (acceptedRate > 0) {
+            return acceptedRate;
+        }
+        double elapsed = Math.max(now - bucket * HALF_SECOND, NANOS / 20) / (double) NANOS;
+        return acceptedInBucket / elapsed;
+    }
+}
