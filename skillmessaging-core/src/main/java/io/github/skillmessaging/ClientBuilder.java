@@ -21,6 +21,9 @@ import java.util.Objects;
  * <tr><td>{@link #retryPolicy}</td><td>{@link RetryPolicy#DEFAULT}: 3 attempts, 60 s per call</td></tr>
  * <tr><td>{@link #attemptTimeout}</td><td>10 s</td></tr>
  * <tr><td>{@link #clock}, {@link #sleeper}</td><td>system clock, non-blocking timer</td></tr>
+ * <tr><td>{@link #adaptiveRate}</td><td>on: once the server throttles, requests are paced at the
+ * rate it accepts</td></tr>
+ * <tr><td>{@link #maxRequestsPerSecond}</td><td>none</td></tr>
  * </table>
  *
  * @param <B> the concrete builder
@@ -34,6 +37,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private boolean adaptiveRate = true;
+    private double maxRequestsPerSecond;
 
     protected ClientBuilder() {
     }
@@ -84,11 +89,38 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * Whether the client paces its requests at the rate the server accepts: on by default. Nothing
+     * is paced until the server first throttles (429, or 503 with {@code Retry-After}); from then
+     * on every request of this client waits its turn, at a rate cut after each throttle and raised
+     * again while requests are accepted. A {@code Retry-After} of 2 s or more pauses every request
+     * of the client. Off: each request only retries on its own, as {@link RetryPolicy} says.
+     */
+    public B adaptiveRate(boolean adaptiveRate) {
+        this.adaptiveRate = adaptiveRate;
+        return self();
+    }
+
+    /**
+     * A fixed ceiling on the requests this client starts per second (retries included), whatever
+     * the server accepts; {@code 0} (the default) for none. With {@link #adaptiveRate} on, the
+     * adaptive rate stays below it.
+     */
+    public B maxRequestsPerSecond(double maxRequestsPerSecond) {
+        if (!(maxRequestsPerSecond >= 0) || Double.isInfinite(maxRequestsPerSecond)) {
+            throw new IllegalArgumentException("maxRequestsPerSecond must be positive, or 0 for none, was "
+                    + maxRequestsPerSecond);
+        }
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+        return self();
+    }
+
+    /**
      * The shared settings, for the concrete builder's {@code build()}. For the SDK's own modules:
      * its type is internal and not exported to applications.
      */
     @SuppressWarnings("exports")
     protected final ClientOptions options() {
-        return new ClientOptions(transport, retryPolicy, attemptTimeout, clock, sleeper);
+        return new ClientOptions(transport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate,
+                maxRequestsPerSecond);
     }
 }

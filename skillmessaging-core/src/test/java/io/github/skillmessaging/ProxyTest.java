@@ -84,13 +84,14 @@ class ProxyTest {
         } finally {
             stub.stop();
         }
-        assertThat(proxySaw).containsExactlyInAnyOrder("CONNECT api.amazon.com:443 HTTP/1.1",
-                "CONNECT api.amazonalexa.com:443 HTTP/1.1");
+        // each host at least once (a slow machine may make the client retry on a new connection)
+        assertThat(proxySaw).containsOnly("CONNECT api.amazon.com:443 HTTP/1.1",
+                "CONNECT api.amazonalexa.com:443 HTTP/1.1").hasSizeGreaterThanOrEqualTo(2);
         stub.verify(postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
         stub.verify(postRequestedFor(urlEqualTo("/v1/skillmessages/users/u1")));
         assertThat(stub.getAllServeEvents()).extracting(e -> e.getRequest().getProtocol() + " " + e.getRequest().getHost())
-                .as("HTTP/2 by ALPN, to Amazon's host names").containsExactlyInAnyOrder("HTTP/2.0 api.amazon.com",
-                        "HTTP/2.0 api.amazonalexa.com");
+                .as("HTTP/2 by ALPN, to Amazon's host names").containsOnly("HTTP/2.0 api.amazon.com",
+                        "HTTP/2.0 api.amazonalexa.com").hasSizeGreaterThanOrEqualTo(2);
     }
 
     private static void keytool(String... args) throws Exception {

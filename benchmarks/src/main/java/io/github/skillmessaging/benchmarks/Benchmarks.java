@@ -92,6 +92,7 @@ public final class Benchmarks {
             report.append(wanLike(options.get("slow-target"), 5000, 1000));
         }
         report.append(tokenCoalescing(smoke ? 100 : 1000));
+        report.append(ThrottledSend.run(smoke ? 50 : 200, smoke ? 2 : 20));
         report.append(JmhReport.run(smoke));
         try (StubServer stub = new StubServer(0)) {
             report.append(ColdStart.run(options.getOrDefault("target", stub.baseUrl()), smoke ? 1 : 10));

@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class ApiCaller implements AutoCloseable {
 
     private final ClientOptions options;
     private final DoubleSupplier random;
+    /** Paces every request of the owning client; null when nothing would be held back. */
+    private final RateLimiter limiter;
     /** The calls not yet ended, so that {@link #close()} can stop those waiting to retry. */
     private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -44,6 +47,7 @@ public final class ApiCaller implements AutoCloseable {
     public ApiCaller(ClientOptions options, DoubleSupplier random) {
         this.options = options;
         this.random = random;
+        this.limiter = RateLimiter.of(options.adaptiveRate(), options.maxRequestsPerSecond());
     }
 
     public ClientOptions options() {
@@ -67,6 +71,7 @@ public final class ApiCaller implements AutoCloseable {
             HttpTransport.Request request, Duration timeout) {
         HttpTransport.Request timed = request.withTimeout(timeout);
         long started = System.nanoTime();
+        long sentAt = limiter == null ? 0 : limiter.now();
         CompletableFuture<HttpTransport.Response> sent;
         try {
             sent = options.transport().send(timed);
@@ -79,11 +84,26 @@ public final class ApiCaller implements AutoCloseable {
                         LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), request.uri(),
                                 response.statusCode(), (System.nanoTime() - started) / 1_000_000);
                     }
+                    pace(response, sentAt);
                     if (response.statusCode() / 100 != 2) {
                         throw ErrorMapper.toException(api, operation, response, options.clock());
                     }
                     return response;
                 });
+    }
+
+    /** Tells the rate limiter what the server answered: a throttle (429, or 503 with Retry-After) or not. */
+    private void pace(HttpTransport.Response response, long sentAt) {
+        if (limiter == null) {
+            return;
+        }
+        int status = response.statusCode();
+        Optional<String> retryAfter = response.header("Retry-After");
+        if (status == 429 || (status == 503 && retryAfter.isPresent())) {
+            limiter.onThrottle(sentAt, ErrorMapper.retryAfter(response, options.clock()).orElse(Duration.ZERO));
+        } else {
+            limiter.onAccepted();
+        }
     }
 
     /**
@@ -204,7 +224,25 @@ public final class ApiCaller implements AutoCloseable {
             }
         }
 
+        /** Waits for the rate limiter's permit, if any, then makes attempt {@code number}. */
         private void attempt(int number) {
+            CompletableFuture<Void> permit = limiter == null || result.isDone() ? null : limiter.acquire();
+            if (permit == null || permit.isDone()) {
+                attemptNow(number);
+                return;
+            }
+            current = permit;
+            waiting = true;
+            if (closed) {
+                closed();
+            }
+            permit.whenComplete((ignored, error) -> {
+                waiting = false;
+                attemptNow(number);
+            });
+        }
+
+        private void attemptNow(int number) {
             if (result.isDone()) {
                 return; // cancelled by the caller, timed out or closed
             }

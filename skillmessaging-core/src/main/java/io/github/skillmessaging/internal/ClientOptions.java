@@ -10,10 +10,11 @@ import java.util.Objects;
 
 /**
  * The settings shared by all clients, as {@link io.github.skillmessaging.ClientBuilder} collects
- * them. A {@code null} transport means the JVM-wide shared default.
+ * them. A {@code null} transport means the JVM-wide shared default; {@code maxRequestsPerSecond}
+ * 0 means no fixed ceiling.
  */
 public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Duration attemptTimeout, Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper, boolean adaptiveRate, double maxRequestsPerSecond) {
 
     public ClientOptions {
         transport = transport == null ? sharedTransport() : transport;
@@ -21,16 +22,21 @@ public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Du
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        if (!(maxRequestsPerSecond >= 0) || Double.isInfinite(maxRequestsPerSecond)) {
+            throw new IllegalArgumentException("maxRequestsPerSecond must be positive, or 0 for none");
+        }
     }
 
-    /** Defaults everywhere: shared transport, default retries, 10 s attempts, system clock. */
+    /** Defaults everywhere: shared transport, default retries, 10 s attempts, system clock, adaptive rate. */
     public static ClientOptions defaults() {
-        return new ClientOptions(null, RetryPolicy.DEFAULT, Duration.ofSeconds(10), Clock.systemUTC(), Sleeper.SYSTEM);
+        return new ClientOptions(null, RetryPolicy.DEFAULT, Duration.ofSeconds(10), Clock.systemUTC(), Sleeper.SYSTEM,
+                true, 0);
     }
 
     /** The same options with another transport. */
     public ClientOptions withTransport(HttpTransport newTransport) {
-        return new ClientOptions(newTransport, retryPolicy, attemptTimeout, clock, sleeper);
+        return new ClientOptions(newTransport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate,
+                maxRequestsPerSecond);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
- * A client-side send rate that follows what the server accepts, in the spirit of the "adaptive"
+ * A client's send rate: a fixed ceiling, a rate that adapts to what the server accepts, or both.
+ *
+ * <p>The adaptive rate follows what the server accepts, in the spirit of the "adaptive"
  * retry mode of the AWS SDKs: requests go out unhindered until the server first throttles (429,
  * or 503 with {@code Retry-After}); from then on a token bucket paces them. A throttle cuts the
  * rate to {@value #BETA} of the rate the server was accepting when it came; successes let it grow
@@ -19,7 +21,7 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe. {@link #acquire()} never blocks: it answers when the next request may go, as a
  * future completed at once or by the SDK's timer. Requests are paced in the order they ask.
  */
-public final class AdaptiveRateLimiter {
+public final class RateLimiter {
     /** The share of the accepted rate kept after a throttle. */
     static final double BETA = 0.9;
     /** A {@code Retry-After} at least this long pauses every request. */
@@ -38,6 +40,7 @@ public final class AdaptiveRateLimiter {
     private static final long HALF_SECOND = NANOS / 2;
 
     private final LongSupplier nanoClock;
+    private final boolean adaptive;
     private final double ceiling; // requests per second; infinite without one
 
     // guarded by this
@@ -53,14 +56,16 @@ public final class AdaptiveRateLimiter {
     private int acceptedInBucket;
 
     /**
+     * @param adaptive whether throttles slow requests down (else only the ceiling paces them)
      * @param maxRequestsPerSecond a fixed ceiling, or {@code 0} for none
      * @param nanoClock {@link System#nanoTime()}, or a test's clock
      */
-    public AdaptiveRateLimiter(double maxRequestsPerSecond, LongSupplier nanoClock) {
+    public RateLimiter(boolean adaptive, double maxRequestsPerSecond, LongSupplier nanoClock) {
         if (!(maxRequestsPerSecond >= 0) || Double.isInfinite(maxRequestsPerSecond)) {
             throw new IllegalArgumentException("maxRequestsPerSecond must be positive, or 0 for none");
         }
         this.nanoClock = nanoClock;
+        this.adaptive = adaptive;
         this.ceiling = maxRequestsPerSecond == 0 ? Double.POSITIVE_INFINITY : maxRequestsPerSecond;
         long now = nanoClock.getAsLong();
         this.nextFreeNanos = now;
@@ -71,9 +76,10 @@ public final class AdaptiveRateLimiter {
         this.rate = this.ceiling;
     }
 
-    /** A limiter on the system clock. */
-    public AdaptiveRateLimiter(double maxRequestsPerSecond) {
-        this(maxRequestsPerSecond, System::nanoTime);
+    /** A limiter on the system clock, or none when it would never hold a request back. */
+    public static RateLimiter of(boolean adaptive, double maxRequestsPerSecond) {
+        return adaptive || maxRequestsPerSecond > 0 ? new RateLimiter(adaptive, maxRequestsPerSecond, System::nanoTime)
+                : null;
     }
 
     /** The limiter's clock: pass its value when a request was sent to {@link #onThrottle}. */
@@ -106,6 +112,9 @@ public final class AdaptiveRateLimiter {
 
     /** The server accepted a request, or answered it with something that is not a throttle. */
     public synchronized void onAccepted() {
+        if (!adaptive) {
+            return;
+        }
         long now = nanoClock.getAsLong();
         count(now, 1);
         if (!pacing || lastThrottledRate == 0) {
@@ -123,6 +132,9 @@ public final class AdaptiveRateLimiter {
      * {@code retryAfter} of at least {@link #PAUSE_ALL_FROM} pauses every request.
      */
     public synchronized void onThrottle(long sentAtNanos, Duration retryAfter) {
+        if (!adaptive) {
+            return;
+        }
         long now = nanoClock.getAsLong();
         count(now, 0);
         if (retryAfter.compareTo(PAUSE_ALL_FROM) >= 0) {

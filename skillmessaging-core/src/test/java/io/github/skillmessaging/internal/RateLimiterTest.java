@@ -11,13 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The adaptive rate on a clock the test moves, against a simulated throttling server. */
-class AdaptiveRateLimiterTest {
+class RateLimiterTest {
     private static final long MS = 1_000_000L;
     private final AtomicLong clock = new AtomicLong(1_000_000 * MS);
 
     @Test
     void nothingWaitsUntilTheServerFirstThrottles() {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
         for (int i = 0; i < 10_000; i++) {
             assertThat(limiter.reserve()).isLessThanOrEqualTo(0);
             limiter.onAccepted();
@@ -27,7 +27,7 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void aCeilingPacesFromTheStartAfterABurstOfATenthOfASecond() {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 100, clock::get);
         long[] waits = new long[20];
         for (int i = 0; i < waits.length; i++) {
             waits[i] = limiter.reserve();
@@ -40,7 +40,7 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void aThrottleCutsTheRateOncePerEpisode() {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
         for (int i = 0; i < 2_000; i++) { // 1,000 accepted a second for two seconds
             clock.addAndGet(MS);
             limiter.onAccepted();
@@ -49,7 +49,7 @@ class AdaptiveRateLimiterTest {
         clock.addAndGet(MS);
         limiter.onThrottle(sentBefore, Duration.ZERO);
         double afterFirst = limiter.currentRate();
-        assertThat(afterFirst).isBetween(0.8 * 1000 * AdaptiveRateLimiter.BETA, 1.2 * 1000 * AdaptiveRateLimiter.BETA);
+        assertThat(afterFirst).isBetween(0.8 * 1000 * RateLimiter.BETA, 1.2 * 1000 * RateLimiter.BETA);
         for (int i = 0; i < 15; i++) { // the other requests in flight of the same episode
             limiter.onThrottle(sentBefore, Duration.ZERO);
         }
@@ -63,7 +63,7 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void theRateGrowsBackAfterAThrottle() {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
         for (int i = 0; i < 1_000; i++) {
             clock.addAndGet(2 * MS);
             limiter.onAccepted();
@@ -75,13 +75,13 @@ class AdaptiveRateLimiterTest {
             limiter.onAccepted();
         }
         assertThat(limiter.currentRate()).as("back above the rate that was throttled")
-                .isGreaterThan(cut / AdaptiveRateLimiter.BETA);
+                .isGreaterThan(cut / RateLimiter.BETA);
     }
 
     @ParameterizedTest
     @CsvSource({"1, false", "2, true", "30, true"})
     void aLongRetryAfterPausesEveryRequestAShortOneOnlySlowsThem(int seconds, boolean pausesAll) {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
         limiter.onThrottle(limiter.now(), Duration.ofSeconds(seconds));
         long wait = limiter.reserve();
         if (pausesAll) {
@@ -92,9 +92,18 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void withoutAdaptationOnlyTheCeilingPaces() {
+        RateLimiter limiter = new RateLimiter(false, 100, clock::get);
+        limiter.onThrottle(limiter.now(), Duration.ofSeconds(30));
+        assertThat(limiter.currentRate()).isEqualTo(100);
+        assertThat(limiter.reserve()).isLessThanOrEqualTo(0);
+        assertThat(RateLimiter.of(false, 0)).isNull();
+    }
+
+    @Test
     void refusesANegativeCeiling() {
-        assertThatThrownBy(() -> new AdaptiveRateLimiter(-1, clock::get)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AdaptiveRateLimiter(Double.NaN, clock::get))
+        assertThatThrownBy(() -> new RateLimiter(true, -1, clock::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimiter(true, Double.NaN, clock::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -108,7 +117,7 @@ class AdaptiveRateLimiterTest {
     @ParameterizedTest
     @CsvSource({"200, 0.95, 0.03", "50, 0.88, 0.05", "1000, 0.93, 0.05"})
     void findsAndHoldsTheRateAThrottlingServerAccepts(int limit, double minGoodput, double maxThrottled) {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, clock::get);
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
         Simulation sim = new Simulation(limiter, limit, 16, 5 * MS);
         sim.run(20_000 * MS);
         double goodput = sim.accepted / 20.0;
@@ -118,7 +127,7 @@ class AdaptiveRateLimiterTest {
 
     /** Discrete-event simulation on the test's clock. */
     private final class Simulation {
-        private final AdaptiveRateLimiter limiter;
+        private final RateLimiter limiter;
         private final double limit;
         private final int senders;
         private final long roundTrip;
@@ -128,7 +137,7 @@ class AdaptiveRateLimiterTest {
         long accepted;
         long throttled;
 
-        Simulation(AdaptiveRateLimiter limiter, double limit, int senders, long roundTrip) {
+        Simulation(RateLimiter limiter, double limit, int senders, long roundTrip) {
             this.limiter = limiter;
             this.limit = limit;
             this.senders = senders;
