@@ -68,14 +68,19 @@ class ExitsPromptlyTest {
         }
     }
 
-    @Test
-    void threadsLeftByASendEndWhenInterruptedAsMavenExecJavaDoes() throws Exception {
+    /** Starts {@code main} in a child JVM on this test's class path, with Alexa stubbed to accept one message. */
+    private static Process startChild(Class<?> main) throws java.io.IOException {
         wm.stubFor(Lwa.tokenStub("tok", 3600));
         wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/u1"))
                 .willReturn(aResponse().withStatus(202).withHeader("X-Amzn-RequestId", "m1")));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AsExecJava.class.getName(), wm.baseUrl())
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName(), wm.baseUrl())
                 .redirectErrorStream(true).start();
+    }
+
+    @Test
+    void threadsLeftByASendEndWhenInterruptedAsMavenExecJavaDoes() throws Exception {
+        Process child = startChild(AsExecJava.class);
         try {
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -90,12 +95,7 @@ class ExitsPromptlyTest {
 
     @Test
     void aMainThatSendsOneMessageExitsWithinTwoSecondsOfReturning() throws Exception {
-        wm.stubFor(Lwa.tokenStub("tok", 3600));
-        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/u1"))
-                .willReturn(aResponse().withStatus(202).withHeader("X-Amzn-RequestId", "m1")));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OneSend.class.getName(), wm.baseUrl())
-                .redirectErrorStream(true).start();
+        Process child = startChild(OneSend.class);
         List<String> output = new ArrayList<>();
         long returned = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
