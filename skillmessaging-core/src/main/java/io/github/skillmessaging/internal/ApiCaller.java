@@ -169,6 +169,8 @@ public final class ApiCaller implements AutoCloseable {
         /** The attempt in flight or the wait before the next one; cancelled when the call ends early. */
         private volatile CompletableFuture<?> current;
         private volatile boolean waiting;
+        /** Attempts started so far. */
+        private volatile int attempts;
 
         Call(String operation, Idempotency idempotency, Function<Duration, CompletableFuture<T>> attempt) {
             this.operation = operation;
@@ -192,9 +194,12 @@ public final class ApiCaller implements AutoCloseable {
             attempt(1);
         }
 
-        /** Fails the call with {@code failure} unless it has ended already. */
+        /** Fails the call with {@code failure} unless it has ended already; logs it once at WARNING. */
         private void end(Throwable failure) {
-            result.completeExceptionally(failure);
+            if (result.completeExceptionally(failure) && LOG.isLoggable(Level.WARNING)) {
+                LOG.log(Level.WARNING, "Could not {0} after {1}: {2}", operation,
+                        attempts == 1 ? "1 attempt" : attempts + " attempts", describe(failure));
+            }
         }
 
         /** The owner was closed: a call waiting to retry ends now; one in flight ends with its attempt. */
@@ -220,6 +225,7 @@ public final class ApiCaller implements AutoCloseable {
             }
             boolean clipped = remaining.compareTo(options.attemptTimeout()) < 0;
             Duration timeout = clipped ? remaining : options.attemptTimeout();
+            attempts = number;
             CompletableFuture<T> attemptFuture;
             try {
                 attemptFuture = attempt.apply(timeout);
@@ -256,7 +262,7 @@ public final class ApiCaller implements AutoCloseable {
                     end(failure);
                     return;
                 }
-                LOG.log(Level.INFO, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
+                LOG.log(Level.DEBUG, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
                         wait.toMillis(), number, policy.maxAttempts(), failure.getMessage());
                 sleepThenRetry(number, wait, failure);
             });
@@ -284,6 +290,19 @@ public final class ApiCaller implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * What a failure was, for the log: the status, exception type and request id, or the type and
+     * cause type; never a message, which may quote a URL or a service's text.
+     */
+    static String describe(Throwable failure) {
+        if (failure instanceof AlexaServiceException ase) {
+            return "HTTP " + ase.statusCode() + " (" + ase.getClass().getSimpleName()
+                    + ase.requestId().map(id -> ", request id " + id).orElse("") + ")";
+        }
+        Throwable cause = failure.getCause();
+        return failure.getClass().getSimpleName() + (cause == null ? "" : " caused by " + cause.getClass().getSimpleName());
     }
 
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {
