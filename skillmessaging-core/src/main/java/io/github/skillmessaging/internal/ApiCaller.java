@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -251,9 +252,9 @@ public final class ApiCaller implements AutoCloseable {
                     return;
                 }
                 Duration wait = policy.backoff(number, random.getAsDouble());
-                if (failure instanceof RateLimitException rle && rle.retryAfter().isPresent()
-                        && rle.retryAfter().get().compareTo(wait) > 0) {
-                    wait = rle.retryAfter().get();
+                Optional<Duration> asked = retryAfter(failure);
+                if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+                    wait = asked.get(); // the service's Retry-After, on any status that is retried
                 }
                 Duration left = Duration.between(options.clock().instant(), deadline);
                 if (wait.compareTo(left) >= 0) {
@@ -308,6 +309,20 @@ public final class ApiCaller implements AutoCloseable {
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {
         return new ApiTimeoutException("Could not " + operation + " within the total timeout of "
                 + policy.totalTimeout(), policy.totalTimeout(), false, cause);
+    }
+
+    /**
+     * The wait a failed attempt's answer asked for in {@code Retry-After}: on 429 as
+     * {@link RateLimitException#retryAfter()} resolved it, on any other status from the header.
+     */
+    private Optional<Duration> retryAfter(Throwable failure) {
+        if (failure instanceof RateLimitException rle) {
+            return rle.retryAfter();
+        }
+        if (failure instanceof AlexaServiceException ase) {
+            return ErrorMapper.retryAfter(ase.header("Retry-After"), options.clock());
+        }
+        return Optional.empty();
     }
 
     /** The retry rule of {@link RetryPolicy}'s Javadoc, in one place. */
