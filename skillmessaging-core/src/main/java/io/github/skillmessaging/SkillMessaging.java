@@ -30,15 +30,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>One token serves all sends: it is fetched on first use, refreshed in the background from
- * five minutes before it expires, and never used in its last minute; when many threads need a
- * new token at once, one request goes to Login-With-Amazon and all share its answer. When Alexa
+ * <p>One token serves all sends: it is fetched on first use, refreshed in the background in the
+ * last quarter of its lifetime ({@code expires_in}) but at most five minutes before it expires,
+ * and never used in the last tenth of its lifetime, at most its last minute (for Amazon's one-hour
+ * tokens: from five minutes before expiry, never in the last minute; for a 30-second token: from
+ * 7.5 s before, never in the last 3 s). When many threads need a new token at once, one request
+ * goes to Login-With-Amazon and all share its answer. When Alexa
  * answers 403 (a token revoked early), the token is dropped and the send is retried once with a
  * new one. Other failures are retried as the {@link RetryPolicy} says. Thread-safe: share one
  * instance.
  */
 public final class SkillMessaging implements AutoCloseable {
+    /** The longest stale window: a token is never used in the last tenth of its lifetime, at most this. */
     static final Duration TOKEN_STALE_BEFORE_EXPIRY = Duration.ofMinutes(1);
+    /** The longest prefetch window: refreshed from the last quarter of its lifetime, at most this. */
     static final Duration TOKEN_PREFETCH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private final String clientId;
