@@ -128,32 +128,32 @@ public final class SkillMessaging implements AutoCloseable {
     private CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson) {
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
         return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
-                timeout -> attempt(uri, messageJson, timeout, true));
+                attempt -> attempt(uri, messageJson, attempt, true));
     }
 
-    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
+    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, ApiCaller.Attempt attempt,
             boolean mayRefreshToken) {
         AccessToken cached = tokens.usableNow();
         if (cached != null) { // the common case: no stages to wait for the token
-            return attemptWith(cached, uri, message, timeout, mayRefreshToken);
+            return attemptWith(cached, uri, message, attempt, mayRefreshToken);
         }
         return tokens.get()
                 .exceptionally(failure -> {
                     // The token request retried on its own: do not retry it again as part of the send.
                     throw ApiCaller.finalFailure(failure);
                 })
-                .thenCompose(accessToken -> attemptWith(accessToken, uri, message, timeout, mayRefreshToken));
+                .thenCompose(accessToken -> attemptWith(accessToken, uri, message, attempt, mayRefreshToken));
     }
 
     /** One attempt with {@code accessToken}; a 403 drops the token and tries once more with a new one. */
     private CompletableFuture<HttpTransport.Response> attemptWith(AccessToken accessToken, URI uri, byte[] message,
-            Duration timeout, boolean mayRefreshToken) {
+            ApiCaller.Attempt attempt, boolean mayRefreshToken) {
         return caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
-                SkillMessageClient.request(uri, accessToken.token(), message, timeout), timeout)
+                SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()), attempt)
                 .exceptionallyCompose(failure -> {
                     if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
                         tokens.invalidate(accessToken);
-                        return attempt(uri, message, timeout, false);
+                        return attempt(uri, message, attempt, false);
                     }
                     return CompletableFuture.failedFuture(Futures.unwrap(failure));
                 });
