@@ -14,10 +14,14 @@ import java.util.Objects;
  * {@code Messaging.MessageReceived} request, and how long Alexa keeps trying to deliver it.
  *
  * <p>Checked when built, before anything is sent: {@code data} may be empty but not {@code null},
- * holds no {@code null} key or value, and is at most {@value #MAX_DATA_BYTES} bytes counted as
- * Amazon counts it (the compact JSON of {@code data}: keys, values, quotes, colons, commas and
- * braces, no whitespace; UTF-8 bytes, so never less than Amazon's count); the expiry is
- * {@value #MIN_EXPIRY_SECONDS} to {@value #MAX_EXPIRY_SECONDS} seconds.
+ * holds no {@code null} key or value and no unpaired surrogate (a string that is not Unicode
+ * text), and is at most {@value #MAX_DATA_BYTES} bytes counted as Amazon counts it (the compact
+ * JSON of {@code data}: keys, values, quotes, colons, commas and braces, no whitespace; UTF-8
+ * bytes, so never less than Amazon's count; an emoji counts 4 bytes, as it is sent); the expiry
+ * is {@value #MIN_EXPIRY_SECONDS} to {@value #MAX_EXPIRY_SECONDS} seconds.
+ *
+ * <p>The body is sent as UTF-8 JSON: characters outside ASCII are written as their UTF-8 bytes,
+ * never as escape sequences (only control characters, quotes and backslashes are escaped).
  *
  * @param data the payload; copied, unmodifiable, order kept
  * @param expiresAfterSeconds seconds Alexa keeps the message for delivery
@@ -39,6 +43,7 @@ public record Message(@JsonProperty("data") Map<String, String> data,
             throw new IllegalArgumentException("Message data is required (use an empty map for none)");
         }
         LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        int position = 0;
         for (Map.Entry<String, String> e : data.entrySet()) {
             if (e.getKey() == null) {
                 throw new IllegalArgumentException("Message data must not contain a null key");
@@ -46,7 +51,10 @@ public record Message(@JsonProperty("data") Map<String, String> data,
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("Message data value for key \"" + e.getKey() + "\" is null");
             }
+            requireText(e.getKey(), "key at position " + position);
+            requireText(e.getValue(), "value for key \"" + e.getKey() + "\"");
             copy.put(e.getKey(), e.getValue());
+            position++;
         }
         if (expiresAfterSeconds < MIN_EXPIRY_SECONDS || expiresAfterSeconds > MAX_EXPIRY_SECONDS) {
             throw new IllegalArgumentException("expiresAfterSeconds must be between " + MIN_EXPIRY_SECONDS + " and "
@@ -96,6 +104,22 @@ public record Message(@JsonProperty("data") Map<String, String> data,
         root.set("data", dataNode(data));
         root.put("expiresAfterSeconds", expiresAfterSeconds);
         return Json.write(root);
+    }
+
+    /**
+     * Rejects a string with an unpaired surrogate: it has no UTF-8 form, and the JSON writer would
+     * pair a high surrogate with whatever follows it. The message names the key, never the value.
+     */
+    private static void requireText(String s, String what) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("Message data " + what
+                        + " is not valid Unicode text: unpaired surrogate at index " + i);
+            }
+        }
     }
 
     private static ObjectNode dataNode(Map<String, String> data) {

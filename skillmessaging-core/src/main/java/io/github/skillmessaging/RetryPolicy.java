@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * <p>The wait before retry {@code n} (1-based) is {@code initialBackoff * 2^(n-1)}, capped at
  * {@code maxBackoff}, then shortened by a random part of up to {@code jitter} of itself, so that
- * clients do not retry in lock step; a {@code Retry-After} the service sent is waited for in full
- * when longer. A retry whose wait would end after {@code totalTimeout} is not made: the call fails
- * with the last error instead.
+ * clients do not retry in lock step. When the failed answer carries a {@code Retry-After} header
+ * (whole seconds or an HTTP date), on any status that is retried (408, 429 or 5xx), that wait is
+ * used instead whenever it is longer: it is not capped by {@code maxBackoff} and never shortened by
+ * jitter. A retry whose wait would end after {@code totalTimeout} is not made: the call fails with
+ * the last error at once instead.
  *
  * @param maxAttempts attempts in all, including the first (1 = no retries), at least 1
  * @param initialBackoff wait before the first retry

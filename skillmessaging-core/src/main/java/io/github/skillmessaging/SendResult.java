@@ -1,5 +1,6 @@
 package io.github.skillmessaging;
 
+import io.github.skillmessaging.error.SkillMessagingException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +50,27 @@ public final class SendResult {
      */
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Whether Alexa may have queued the message although the send failed: false when accepted
+     * (it was queued) and when every attempt certainly did not reach Alexa (connection refused,
+     * error status, invalid recipient); true when an attempt sent the message and got no answer
+     * (timeout, reset), even if a later attempt was answered with an error. It is
+     * {@link io.github.skillmessaging.error.SkillMessagingException#mayHaveBeenDelivered()} of the
+     * failure, or of its cause for the {@link IllegalStateException} of a client closed while the
+     * send waited to retry.
+     *
+     * <p>Resend what was certainly not delivered; resend the others only if a duplicate is
+     * acceptable (a skill must tolerate duplicates anyway: Alexa delivers at least once).
+     */
+    public boolean mayHaveBeenDelivered() {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SkillMessagingException sme && sme.mayHaveBeenDelivered()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

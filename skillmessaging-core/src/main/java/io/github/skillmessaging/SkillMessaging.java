@@ -30,15 +30,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>One token serves all sends: it is fetched on first use, refreshed in the background from
- * five minutes before it expires, and never used in its last minute; when many threads need a
- * new token at once, one request goes to Login-With-Amazon and all share its answer. When Alexa
+ * <p>One token serves all sends: it is fetched on first use, refreshed in the background in the
+ * last quarter of its lifetime ({@code expires_in}) but at most five minutes before it expires,
+ * and never used in the last tenth of its lifetime, at most its last minute (for Amazon's one-hour
+ * tokens: from five minutes before expiry, never in the last minute; for a 30-second token: from
+ * 7.5 s before, never in the last 3 s). When many threads need a new token at once, one request
+ * goes to Login-With-Amazon and all share its answer. When Alexa
  * answers 403 (a token revoked early), the token is dropped and the send is retried once with a
  * new one. Other failures are retried as the {@link RetryPolicy} says. Thread-safe: share one
  * instance.
  */
 public final class SkillMessaging implements AutoCloseable {
+    /** The longest stale window: a token is never used in the last tenth of its lifetime, at most this. */
     static final Duration TOKEN_STALE_BEFORE_EXPIRY = Duration.ofMinutes(1);
+    /** The longest prefetch window: refreshed from the last quarter of its lifetime, at most this. */
     static final Duration TOKEN_PREFETCH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private final String clientId;
@@ -123,32 +128,32 @@ public final class SkillMessaging implements AutoCloseable {
     private CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson) {
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
         return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
-                timeout -> attempt(uri, messageJson, timeout, true));
+                attempt -> attempt(uri, messageJson, attempt, true));
     }
 
-    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, Duration timeout,
+    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, ApiCaller.Attempt attempt,
             boolean mayRefreshToken) {
         AccessToken cached = tokens.usableNow();
         if (cached != null) { // the common case: no stages to wait for the token
-            return attemptWith(cached, uri, message, timeout, mayRefreshToken);
+            return attemptWith(cached, uri, message, attempt, mayRefreshToken);
         }
         return tokens.get()
                 .exceptionally(failure -> {
                     // The token request retried on its own: do not retry it again as part of the send.
                     throw ApiCaller.finalFailure(failure);
                 })
-                .thenCompose(accessToken -> attemptWith(accessToken, uri, message, timeout, mayRefreshToken));
+                .thenCompose(accessToken -> attemptWith(accessToken, uri, message, attempt, mayRefreshToken));
     }
 
     /** One attempt with {@code accessToken}; a 403 drops the token and tries once more with a new one. */
     private CompletableFuture<HttpTransport.Response> attemptWith(AccessToken accessToken, URI uri, byte[] message,
-            Duration timeout, boolean mayRefreshToken) {
+            ApiCaller.Attempt attempt, boolean mayRefreshToken) {
         return caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
-                SkillMessageClient.request(uri, accessToken.token(), message, timeout), timeout)
+                SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()), attempt)
                 .exceptionallyCompose(failure -> {
                     if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
                         tokens.invalidate(accessToken);
-                        return attempt(uri, message, timeout, false);
+                        return attempt(uri, message, attempt, false);
                     }
                     return CompletableFuture.failedFuture(Futures.unwrap(failure));
                 });

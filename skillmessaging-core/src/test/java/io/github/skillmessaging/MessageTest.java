@@ -107,6 +107,36 @@ class MessageTest {
     }
 
     @Test
+    void emojiAreCountedAsTheirFourUtf8BytesSoSixKilobytesOfThemAreAccepted() {
+        // {"k":"..."}: 8 bytes of structure + 1534 emoji of 4 UTF-8 bytes each = 6144
+        Message m = new Message(Map.of("k", "\uD83D\uDE00".repeat(1534)));
+        assertThat(m.dataSize()).isEqualTo(6144);
+        assertThatThrownBy(() -> new Message(Map.of("k", "\uD83D\uDE00".repeat(1534) + "v")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Message data is 6145 bytes as JSON; Amazon accepts at most 6144");
+    }
+
+    @Test
+    void nonBmpCharactersAreWrittenAsUtf8NotAsEscapedSurrogatePairs() {
+        Message m = new Message(Map.of("\uD83D\uDE03", "a\uD83D\uDE00b"), 60);
+        byte[] expected = "{\"data\":{\"\uD83D\uDE03\":\"a\uD83D\uDE00b\"},\"expiresAfterSeconds\":60}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(m.toJsonBytes()).isEqualTo(expected);
+        assertThat(Json.write(m)).isEqualTo(expected);
+        assertThat(new String(m.toJsonBytes(), StandardCharsets.UTF_8)).doesNotContain("\\u");
+    }
+
+    @Test
+    void unpairedSurrogatesAreRejectedAsTheyAreNotText() {
+        assertThatThrownBy(() -> new Message(Map.of("k", "a\uD83Db"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Message data value for key \"k\" is not valid Unicode text: unpaired surrogate at index 1");
+        assertThatThrownBy(() -> new Message(Map.of("\uDE00", "v"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Message data key at position 0 is not valid Unicode text: unpaired surrogate at index 0");
+        assertThatThrownBy(() -> new Message(Map.of("k", "\uD83D\uD83D\uDE00"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unpaired surrogate at index 0");
+    }
+
+    @Test
     void dataIsCopiedAndUnmodifiable() {
         Map<String, String> data = new HashMap<>(Map.of("a", "1"));
         Message m = new Message(data);

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,15 +65,38 @@ public final class ApiCaller implements AutoCloseable {
     }
 
     /**
-     * One attempt: sends {@code request} with {@code timeout}; a non-2xx answer fails the future
-     * with its mapped {@link AlexaServiceException}. The timeout is enforced here, whatever the
-     * transport does: a transport that never answers ends in {@link ApiTimeoutException}.
+     * One attempt of a call of {@link #withRetries}: its timeout, and what the call learns from it
+     * about whether its requests may have reached the service.
+     */
+    public static final class Attempt {
+        private final Duration timeout;
+        private final Call<?> call;
+
+        private Attempt(Duration timeout, Call<?> call) {
+            this.timeout = timeout;
+            this.call = call;
+        }
+
+        /** The limit of this attempt: the attempt timeout, or less when the call's deadline is nearer. */
+        public Duration timeout() {
+            return timeout;
+        }
+    }
+
+    /**
+     * One request of {@code attempt}: sends {@code request} with the attempt's timeout; a non-2xx
+     * answer fails the future with its mapped {@link AlexaServiceException}. The timeout is
+     * enforced here, whatever the transport does: a transport that never answers ends in
+     * {@link ApiTimeoutException}. The call learns whether the request may have reached the
+     * service: it may, unless an error status answered it or the connection was never made.
      */
     public CompletableFuture<HttpTransport.Response> send(ErrorMapper.Api api, String operation,
-            HttpTransport.Request request, Duration timeout) {
+            HttpTransport.Request request, Attempt attempt) {
+        Duration timeout = attempt.timeout();
         HttpTransport.Request timed = request.withTimeout(timeout);
         long started = System.nanoTime();
         long sentAt = limiter == null ? 0 : limiter.now();
+        attempt.call.requestSent();
         CompletableFuture<HttpTransport.Response> sent;
         try {
             sent = options.transport().send(timed);
@@ -79,7 +104,11 @@ public final class ApiCaller implements AutoCloseable {
             sent = CompletableFuture.failedFuture(e);
         }
         return within(sent, timeout, () -> new ApiTimeoutException(request + " got no answer within " + timeout,
-                timeout, true, null)).thenApply(response -> {
+                timeout, true, null)).handle((response, error) -> {
+                    attempt.call.requestEnded(error == null ? null : Futures.unwrap(error));
+                    if (error != null) {
+                        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+                    }
                     if (LOG.isLoggable(Level.DEBUG)) {
                         LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), request.uri(),
                                 response.statusCode(), (System.nanoTime() - started) / 1_000_000);
@@ -132,10 +161,15 @@ public final class ApiCaller implements AutoCloseable {
         return guarded;
     }
 
-    /** {@link #send} inside the retry loop. */
+    /**
+     * {@link #send} inside the retry loop. A Login-With-Amazon token request never reports that it
+     * {@linkplain SkillMessagingException#mayHaveBeenDelivered() may have been delivered}: it
+     * changes nothing, and its failure is shared by every call waiting for the token.
+     */
     public CompletableFuture<HttpTransport.Response> execute(ErrorMapper.Api api, String operation,
             HttpTransport.Request request, Idempotency idempotency) {
-        return withRetries(operation, idempotency, timeout -> send(api, operation, request, timeout));
+        return withRetries(operation, idempotency, api != ErrorMapper.Api.LOGIN_WITH_AMAZON,
+                attempt -> send(api, operation, request, attempt));
     }
 
     /**
@@ -144,13 +178,25 @@ public final class ApiCaller implements AutoCloseable {
      * or less when the deadline is nearer. The total timeout is enforced here, whatever the
      * attempts and waits do. Cancelling the returned future stops the loop. Once this caller is
      * {@linkplain #close() closed}, the future fails at once with {@link IllegalStateException}.
+     *
+     * <p>The call tracks whether any of its requests (sent with {@link #send}) may have reached
+     * the service: one that timed out or got no answer after it was handed to the transport
+     * (other than a connection that was never made), or one still unanswered when the call ends.
+     * The exception the call fails with then answers
+     * {@link SkillMessagingException#mayHaveBeenDelivered()} true (for an
+     * {@link IllegalStateException} of {@link #close()}, its cause, the last attempt's failure).
      */
     public <T> CompletableFuture<T> withRetries(String operation, Idempotency idempotency,
-            Function<Duration, CompletableFuture<T>> attempt) {
+            Function<Attempt, CompletableFuture<T>> attempt) {
+        return withRetries(operation, idempotency, true, attempt);
+    }
+
+    private <T> CompletableFuture<T> withRetries(String operation, Idempotency idempotency, boolean reportsDelivery,
+            Function<Attempt, CompletableFuture<T>> attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException(operation));
         }
-        Call<T> call = new Call<>(operation, idempotency, attempt);
+        Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt);
         call.start();
         return call.result;
     }
@@ -175,24 +221,40 @@ public final class ApiCaller implements AutoCloseable {
 
     /** The exception of a call made after {@link #close()}. */
     public static IllegalStateException closedException(String operation) {
-        return new IllegalStateException("The client is closed: cannot " + operation);
+        return closedException(operation, null);
+    }
+
+    /** The exception of a call ended by {@link #close()} while waiting to retry after {@code lastFailure}. */
+    private static IllegalStateException closedException(String operation, Throwable lastFailure) {
+        return new IllegalStateException("The client is closed: cannot " + operation, lastFailure);
     }
 
     /** One call: its attempts, the waits between them and its deadline. */
     private final class Call<T> {
         private final String operation;
         private final Idempotency idempotency;
-        private final Function<Duration, CompletableFuture<T>> attempt;
+        private final boolean reportsDelivery;
+        private final Function<Attempt, CompletableFuture<T>> attempt;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Instant deadline;
         private final ScheduledFuture<?> deadlineTimer;
         /** The attempt in flight or the wait before the next one; cancelled when the call ends early. */
         private volatile CompletableFuture<?> current;
         private volatile boolean waiting;
+        /** Attempts started so far. */
+        private volatile int attempts;
+        /** Requests handed to the transport and not yet ended. */
+        private final AtomicInteger unanswered = new AtomicInteger();
+        /** Whether a request of this call ended in a way that may have let it reach the service. */
+        private volatile boolean ambiguous;
+        /** The failure of the last attempt that ended, to end with when the call stops while waiting. */
+        private volatile Throwable lastFailure;
 
-        Call(String operation, Idempotency idempotency, Function<Duration, CompletableFuture<T>> attempt) {
+        Call(String operation, Idempotency idempotency, boolean reportsDelivery,
+                Function<Attempt, CompletableFuture<T>> attempt) {
             this.operation = operation;
             this.idempotency = idempotency;
+            this.reportsDelivery = reportsDelivery;
             this.attempt = attempt;
             Duration total = options.retryPolicy().totalTimeout();
             this.deadline = options.clock().instant().plus(total);
@@ -212,15 +274,61 @@ public final class ApiCaller implements AutoCloseable {
             attempt(1);
         }
 
-        /** Fails the call with {@code failure} unless it has ended already. */
+        /** A request of this call was handed to the transport. */
+        void requestSent() {
+            unanswered.incrementAndGet();
+        }
+
+        /** That request ended: answered ({@code failure} null or an error status) or failed. */
+        void requestEnded(Throwable failure) {
+            if (failure != null && mayHaveBeenWritten(failure)) {
+                ambiguous = true; // before the count drops, so that end() never misses it
+            }
+            unanswered.decrementAndGet();
+        }
+
+        /**
+         * Fails the call with {@code failure}, an exception of this call alone, unless it has ended
+         * already; marks it when a request may have reached the service, and logs it once at WARNING.
+         */
         private void end(Throwable failure) {
-            result.completeExceptionally(failure);
+            boolean mayHaveBeenDelivered = reportsDelivery && (ambiguous || unanswered.get() > 0);
+            if (mayHaveBeenDelivered && !result.isDone()) {
+                SkillMessagingException marked = firstOfOurs(failure);
+                if (marked != null) {
+                    ExceptionAccess.markMayHaveBeenDelivered(marked);
+                }
+            }
+            complete(failure, mayHaveBeenDelivered);
+        }
+
+        /**
+         * Fails the call with the failure of a step shared with other calls (a token request):
+         * passed on as it is, or, when an earlier attempt may have reached the service, this call's
+         * last failure, marked, with the shared one suppressed.
+         */
+        private void endShared(Throwable shared) {
+            Throwable own = lastFailure;
+            if (reportsDelivery && ambiguous && own != null && !result.isDone()) {
+                own.addSuppressed(shared);
+                end(own);
+            } else {
+                complete(shared, false);
+            }
+        }
+
+        private void complete(Throwable failure, boolean mayHaveBeenDelivered) {
+            if (result.completeExceptionally(failure) && LOG.isLoggable(Level.WARNING)) {
+                LOG.log(Level.WARNING, "Could not {0} after {1}: {2}{3}", operation,
+                        attempts == 1 ? "1 attempt" : attempts + " attempts", describe(failure),
+                        mayHaveBeenDelivered ? "; the request may nevertheless have been delivered" : "");
+            }
         }
 
         /** The owner was closed: a call waiting to retry ends now; one in flight ends with its attempt. */
         void closed() {
             if (waiting) {
-                end(closedException(operation));
+                end(closedException(operation, lastFailure));
             }
         }
 
@@ -247,7 +355,7 @@ public final class ApiCaller implements AutoCloseable {
                 return; // cancelled by the caller, timed out or closed
             }
             if (closed && number > 1) {
-                end(closedException(operation)); // closed as the wait before this retry ended
+                end(closedException(operation, lastFailure)); // closed as the wait before this retry ended
                 return;
             }
             RetryPolicy policy = options.retryPolicy();
@@ -258,9 +366,10 @@ public final class ApiCaller implements AutoCloseable {
             }
             boolean clipped = remaining.compareTo(options.attemptTimeout()) < 0;
             Duration timeout = clipped ? remaining : options.attemptTimeout();
+            attempts = number;
             CompletableFuture<T> attemptFuture;
             try {
-                attemptFuture = attempt.apply(timeout);
+                attemptFuture = attempt.apply(new Attempt(timeout, this));
             } catch (RuntimeException e) {
                 attemptFuture = CompletableFuture.failedFuture(e);
             }
@@ -272,20 +381,21 @@ public final class ApiCaller implements AutoCloseable {
                 }
                 Throwable failure = Futures.unwrap(error);
                 if (failure instanceof FinalFailure) {
-                    end(Futures.unwrap(failure.getCause()));
+                    endShared(Futures.unwrap(failure.getCause()));
                     return;
                 }
                 if (clipped && failure instanceof ApiTimeoutException) {
                     failure = callTimeout(operation, policy, failure);
                 }
+                lastFailure = failure;
                 if (closed || number >= policy.maxAttempts() || !isRetryable(failure, idempotency)) {
                     end(failure);
                     return;
                 }
                 Duration wait = policy.backoff(number, random.getAsDouble());
-                if (failure instanceof RateLimitException rle && rle.retryAfter().isPresent()
-                        && rle.retryAfter().get().compareTo(wait) > 0) {
-                    wait = rle.retryAfter().get();
+                Optional<Duration> asked = retryAfter(failure);
+                if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+                    wait = asked.get(); // the service's Retry-After, on any status that is retried
                 }
                 Duration left = Duration.between(options.clock().instant(), deadline);
                 if (wait.compareTo(left) >= 0) {
@@ -294,7 +404,7 @@ public final class ApiCaller implements AutoCloseable {
                     end(failure);
                     return;
                 }
-                LOG.log(Level.INFO, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
+                LOG.log(Level.DEBUG, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
                         wait.toMillis(), number, policy.maxAttempts(), failure.getMessage());
                 sleepThenRetry(number, wait, failure);
             });
@@ -324,9 +434,36 @@ public final class ApiCaller implements AutoCloseable {
         }
     }
 
+    /**
+     * What a failure was, for the log: the status, exception type and request id, or the type and
+     * cause type; never a message, which may quote a URL or a service's text.
+     */
+    static String describe(Throwable failure) {
+        if (failure instanceof AlexaServiceException ase) {
+            return "HTTP " + ase.statusCode() + " (" + ase.getClass().getSimpleName()
+                    + ase.requestId().map(id -> ", request id " + id).orElse("") + ")";
+        }
+        Throwable cause = failure.getCause();
+        return failure.getClass().getSimpleName() + (cause == null ? "" : " caused by " + cause.getClass().getSimpleName());
+    }
+
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {
         return new ApiTimeoutException("Could not " + operation + " within the total timeout of "
                 + policy.totalTimeout(), policy.totalTimeout(), false, cause);
+    }
+
+    /**
+     * The wait a failed attempt's answer asked for in {@code Retry-After}: on 429 as
+     * {@link RateLimitException#retryAfter()} resolved it, on any other status from the header.
+     */
+    private Optional<Duration> retryAfter(Throwable failure) {
+        if (failure instanceof RateLimitException rle) {
+            return rle.retryAfter();
+        }
+        if (failure instanceof AlexaServiceException ase) {
+            return ErrorMapper.retryAfter(ase.header("Retry-After"), options.clock());
+        }
+        return Optional.empty();
     }
 
     /** The retry rule of {@link RetryPolicy}'s Javadoc, in one place. */
@@ -334,10 +471,7 @@ public final class ApiCaller implements AutoCloseable {
         if (failure instanceof RateLimitException) {
             return true;
         }
-        boolean neverConnected = (failure instanceof TransportException || failure instanceof ApiTimeoutException)
-                && (failure.getCause() instanceof ConnectException
-                        || failure.getCause() instanceof HttpConnectTimeoutException);
-        if (neverConnected) {
+        if (neverConnected(failure)) {
             return true;
         }
         if (idempotency == Idempotency.NOT_IDEMPOTENT) {
@@ -350,6 +484,33 @@ public final class ApiCaller implements AutoCloseable {
             return true;
         }
         return failure instanceof AlexaServiceException ase && ase.statusCode() == 408;
+    }
+
+    /** A failure to connect: the request certainly never reached the service. */
+    private static boolean neverConnected(Throwable failure) {
+        return (failure instanceof TransportException || failure instanceof ApiTimeoutException)
+                && (failure.getCause() instanceof ConnectException
+                        || failure.getCause() instanceof HttpConnectTimeoutException);
+    }
+
+    /**
+     * Whether a request that ended with {@code failure} may have been written and acted on: no
+     * answer came (reset, closed, timed out) and the connection was not refused or never made. An
+     * HTTP error answer is not such a failure: the service did not accept that request.
+     */
+    static boolean mayHaveBeenWritten(Throwable failure) {
+        return (failure instanceof TransportException || failure instanceof ApiTimeoutException)
+                && !neverConnected(failure);
+    }
+
+    /** The outermost {@link SkillMessagingException} of {@code failure} and its causes, or null. */
+    private static SkillMessagingException firstOfOurs(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SkillMessagingException sme) {
+                return sme;
+            }
+        }
+        return null;
     }
 
     /**

@@ -65,7 +65,11 @@ public final class ErrorMapper {
      * {@code clock} (a date in the past means no wait). Empty when absent or unreadable.
      */
     public static Optional<Duration> retryAfter(HttpTransport.Response response, Clock clock) {
-        Optional<String> header = response.header("Retry-After");
+        return retryAfter(response.header("Retry-After"), clock);
+    }
+
+    /** {@link #retryAfter(HttpTransport.Response, Clock)} for the header's value, when there is one. */
+    public static Optional<Duration> retryAfter(Optional<String> header, Clock clock) {
         if (header.isEmpty()) {
             return Optional.empty();
         }

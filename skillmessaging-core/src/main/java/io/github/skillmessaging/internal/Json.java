@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -27,7 +28,11 @@ import java.util.Map;
  * The SDK's one JSON configuration. Internal: not part of the public API.
  *
  * <p>Unknown properties are ignored on read (Amazon adds fields without notice), nothing is
- * auto-detected that is not annotated or a record component, and output is compact.
+ * auto-detected that is not annotated or a record component, and output is compact UTF-8: a
+ * character outside the Basic Multilingual Plane (an emoji) is written as its 4 UTF-8 bytes, not
+ * as an escaped surrogate pair of 12 bytes ({@link JsonWriteFeature#COMBINE_UNICODE_SURROGATES_IN_UTF8};
+ * Jackson pairs a high surrogate with whatever follows it, so callers that must be exact, such as
+ * {@code Message}, reject unpaired surrogates first).
  */
 public final class Json {
     /**
@@ -37,6 +42,7 @@ public final class Json {
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -172,6 +178,7 @@ public final class Json {
     /** The mapper for binding records, built only when something binds. */
     private static final class Mapper {
         private static final ObjectMapper INSTANCE = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

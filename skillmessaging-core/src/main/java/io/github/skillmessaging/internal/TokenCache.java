@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 /**
  * Holds one access token and refreshes it, so that many concurrent sends cause one token request.
  *
+ * <p>Both windows scale with the token's lifetime ({@link AccessToken#expiresIn()}), so that a
+ * short-lived token serves many calls too: a token is stale in the last tenth of its lifetime and
+ * is refreshed from the last quarter, each capped at the maximum given to the constructor (see
+ * {@link #windows(Duration)}).
+ *
  * <ul>
- *   <li>A token is used until {@code staleBefore} its expiry; after that callers wait for a new one.</li>
- *   <li>From {@code prefetchBefore} its expiry, the first caller starts a refresh in the background
- *       and everyone keeps using the still-valid token.</li>
+ *   <li>A token is used until it is stale; after that callers wait for a new one.</li>
+ *   <li>From the prefetch window on, the first caller starts a refresh in the background and
+ *       everyone keeps using the still-valid token.</li>
  *   <li>At most one refresh is in flight: callers that need a token while it runs share its result,
  *       success or failure. A failed refresh is not cached: the next caller tries again.</li>
  * </ul>
@@ -28,11 +33,15 @@ public final class TokenCache {
     private final Duration prefetchBefore;
 
     private AccessToken current; // guarded by this
-    private Instant staleAt; // guarded by this: current's expiry less staleBefore
-    private Instant prefetchAt; // guarded by this: current's expiry less prefetchBefore
+    private Instant staleAt; // guarded by this: current's expiry less its stale window
+    private Instant prefetchAt; // guarded by this: current's expiry less its prefetch window
     private CompletableFuture<AccessToken> inFlight; // guarded by this
     private boolean closed; // guarded by this
 
+    /**
+     * @param staleBefore the longest time before expiry from which a token is no longer used
+     * @param prefetchBefore the longest time before expiry from which a background refresh starts
+     */
     public TokenCache(Supplier<CompletableFuture<AccessToken>> fetcher, Clock clock, Duration staleBefore,
             Duration prefetchBefore) {
         if (prefetchBefore.compareTo(staleBefore) < 0) {
@@ -42,6 +51,27 @@ public final class TokenCache {
         this.clock = clock;
         this.staleBefore = staleBefore;
         this.prefetchBefore = prefetchBefore;
+    }
+
+    /** How long before its expiry a token is stale, and is refreshed in the background. */
+    public record Windows(Duration staleBefore, Duration prefetchBefore) {
+    }
+
+    /**
+     * The windows of a token that lives {@code lifetime}: stale for the last tenth of it, refreshed
+     * from the last quarter of it, each capped at this cache's maximum. For a one-hour token with
+     * the maxima of {@code SkillMessaging}: 1 minute and 5 minutes; for a 30-second token: 3 s
+     * and 7.5 s, so one token serves 22.5 s of calls.
+     */
+    public Windows windows(Duration lifetime) {
+        Duration life = lifetime.isNegative() ? Duration.ZERO : lifetime;
+        Duration stale = min(staleBefore, life.dividedBy(10));
+        Duration prefetch = min(prefetchBefore, life.dividedBy(4));
+        return new Windows(stale, prefetch.compareTo(stale) < 0 ? stale : prefetch);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A usable token: the cached one, or the result of the one refresh in flight. */
@@ -108,9 +138,10 @@ public final class TokenCache {
                     inFlight = null;
                 }
                 if (error == null) {
+                    Windows windows = windows(token.expiresIn());
                     current = token;
-                    staleAt = token.expiresAt().minus(staleBefore);
-                    prefetchAt = token.expiresAt().minus(prefetchBefore);
+                    staleAt = token.expiresAt().minus(windows.staleBefore());
+                    prefetchAt = token.expiresAt().minus(windows.prefetchBefore());
                 } else if (!closed) {
                     LOG.log(Level.DEBUG, "Access token refresh failed: {0}", Futures.unwrap(error).getMessage());
                 }

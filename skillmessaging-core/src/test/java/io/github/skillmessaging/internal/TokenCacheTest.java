@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TokenCacheTest {
     final MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
@@ -104,5 +106,36 @@ class TokenCacheTest {
     @Test
     void clientsGivenNoTransportShareOneHttpClient() {
         assertThat(ClientOptions.defaults().transport()).isSameAs(ClientOptions.defaults().transport());
+    }
+
+    @ParameterizedTest(name = "expires_in {0} s: stale {1} ms, prefetch {2} ms before expiry")
+    @CsvSource({
+            "10, 1000, 2500",
+            "30, 3000, 7500",
+            "240, 24000, 60000",
+            "3600, 60000, 300000",
+            "86400, 60000, 300000"})
+    void theWindowsAreATenthAndAQuarterOfTheLifetimeCappedAtOneAndFiveMinutes(long expiresIn, long staleMillis,
+            long prefetchMillis) {
+        TokenCache.Windows windows = cache.windows(Duration.ofSeconds(expiresIn));
+        assertThat(windows.staleBefore()).isEqualTo(Duration.ofMillis(staleMillis));
+        assertThat(windows.prefetchBefore()).isEqualTo(Duration.ofMillis(prefetchMillis));
+    }
+
+    @Test
+    void aThirtySecondTokenIsUsedForTwentySevenSecondsAndRefreshedInTheBackgroundFromTwentyTwoAndAHalf() {
+        cache.get();
+        fetches.get(0).complete(new AccessToken("t1", "bearer", "s", Duration.ofSeconds(30),
+                clock.instant().plusSeconds(30)));
+        clock.advance(Duration.ofMillis(22_499));
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(1);
+        clock.advance(Duration.ofMillis(1)); // 7.5 s left: refresh starts, the token is still used
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(2);
+        clock.advance(Duration.ofMillis(4_499)); // 3.001 s left
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        clock.advance(Duration.ofMillis(1)); // 3 s left: stale
+        assertThat(cache.usableNow()).isNull();
     }
 }

@@ -27,8 +27,9 @@ public class SendAndHandleErrors {
         } catch (AlexaServiceException e) {
             System.err.println("HTTP " + e.statusCode() + ", request id " + e.requestId().orElse("none"));
         } catch (ApiTimeoutException | TransportException e) {
-            // No answer: Alexa may or may not have queued the message. Sending again may deliver it twice.
-            System.err.println("no answer: " + e.getMessage());
+            // No answer. Refused connection: certainly not sent. Otherwise Alexa may have queued it,
+            // and sending again may deliver it twice.
+            System.err.println("no answer; may have been delivered: " + e.mayHaveBeenDelivered());
         } catch (SkillMessagingException e) {
             System.err.println(e.getMessage());                   // never contains the secret or a token
         }

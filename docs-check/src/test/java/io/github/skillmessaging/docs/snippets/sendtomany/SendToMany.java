@@ -15,8 +15,11 @@ public class SendToMany {
         for (SendResult result : results) {
             if (result.isAccepted()) {
                 System.out.println(result.recipient().userId() + ": " + result.messageId().orElse(""));
+            } else if (result.mayHaveBeenDelivered()) {
+                // An attempt got no answer: Alexa may have queued it. Resend only if a duplicate is fine.
+                System.err.println(result.recipient().userId() + " may have been delivered");
             } else {
-                RuntimeException failure = result.failure().orElseThrow();
+                RuntimeException failure = result.failure().orElseThrow();   // certainly not delivered
                 System.err.println(result.recipient().userId() + " failed: " + failure.getMessage());
             }
         }
