@@ -530,10 +530,24 @@ public final class ApiCaller implements AutoCloseable {
         }
     }
 
-    /** An unchecked failure for anything that is not already one of ours. */
+    /**
+     * An unchecked failure for anything that is not already one of ours; it
+     * {@linkplain SkillMessagingException#mayHaveBeenDelivered() may have been delivered} when an
+     * exception among its causes says so (the {@link IllegalStateException} of a call stopped by
+     * {@link #close()} has the last attempt's failure as its cause).
+     */
     public static SkillMessagingException wrap(Throwable t, String operation) {
         Throwable cause = Futures.unwrap(t);
-        return cause instanceof SkillMessagingException sme ? sme
-                : new SkillMessagingException("Failed to " + operation + ": " + cause, cause);
+        if (cause instanceof SkillMessagingException sme) {
+            return sme;
+        }
+        SkillMessagingException wrapped = new SkillMessagingException("Failed to " + operation + ": " + cause, cause);
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SkillMessagingException sme && sme.mayHaveBeenDelivered()) {
+                ExceptionAccess.markMayHaveBeenDelivered(wrapped);
+                break;
+            }
+        }
+        return wrapped;
     }
 }

@@ -9,6 +9,7 @@ import io.github.skillmessaging.error.SkillMessagingException;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.internal.ApiCaller;
 import io.github.skillmessaging.internal.ApiCaller.Idempotency;
+import io.github.skillmessaging.internal.ExceptionAccess;
 import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Endpoints;
 import io.github.skillmessaging.internal.ErrorMapper;
@@ -474,15 +475,27 @@ public final class ListManagementClient implements AutoCloseable {
             ListPermissionException lpe = new ListPermissionException(fe.operation(), fe.statusCode(), fe.headers(),
                     fe.body(), op.write ? ListPermissionException.WRITE_SCOPE : ListPermissionException.READ_SCOPE);
             lpe.setStackTrace(fe.getStackTrace());
+            keepDeliveryOutcome(fe, lpe);
             return lpe;
         }
         if (op.versioned && cause instanceof ConflictException ce && !(cause instanceof ListVersionConflictException)) {
             ListVersionConflictException lvce = new ListVersionConflictException(ce.operation(), ce.statusCode(),
                     ce.headers(), ce.body());
             lvce.setStackTrace(ce.getStackTrace());
+            keepDeliveryOutcome(ce, lvce);
             return lvce;
         }
         return ApiCaller.wrap(cause, op.description);
+    }
+
+    /**
+     * The list type replacing {@code from} says, as {@code from} did, that an earlier attempt may
+     * have taken effect: a 409 after a reset update may be caused by that very update.
+     */
+    private static void keepDeliveryOutcome(SkillMessagingException from, SkillMessagingException to) {
+        if (from.mayHaveBeenDelivered()) {
+            ExceptionAccess.markMayHaveBeenDelivered(to);
+        }
     }
 
     private static <T> T read(Op op, HttpTransport.Response response, Function<JsonNode, T> reader) {
