@@ -15,8 +15,9 @@ import java.util.Objects;
  * <p>ASK's own model covers {@code Messaging.MessageReceived} and the list events; this view adds
  * what it lacks: the message as {@code Map<String, String>} (a non-string value as its JSON
  * text), {@code Optional} instead of {@code null}, list event records, timestamps as
- * {@code Instant}, tokens kept out of {@code toString()}, and every model's raw JSON, so a field
- * Amazon adds later can be read before either SDK models it.
+ * {@code Instant}, tokens kept out of {@code toString()}, and a request type neither SDK knows
+ * as {@code UnknownRequest} with its JSON. ASK's {@code HandlerInput.getRequestEnvelopeJson()}
+ * keeps the whole original JSON for a field Amazon adds later.
  *
  * <p>From a {@code HandlerInput} built by ASK's {@code SkillServlet} or {@code SkillStreamHandler}
  * the view is made from ASK's tree of the original JSON, so nothing is lost. From a
