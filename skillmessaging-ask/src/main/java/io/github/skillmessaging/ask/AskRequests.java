@@ -36,7 +36,7 @@ public final class AskRequests {
     /**
      * The typed view of {@code input}'s request, with the default converter.
      *
-     * @throws io.github.skillmessaging.request.RequestParseException if it is not a skill request
+     * @throws io.github.skillmessaging.error.RequestParseException if it is not a skill request
      */
     public static SkillRequest toSkillRequest(HandlerInput input) {
         return toSkillRequest(input, RequestConverter.defaultConverter());
@@ -45,7 +45,7 @@ public final class AskRequests {
     /**
      * The typed view of {@code input}'s request, with {@code converter} (your own request types).
      *
-     * @throws io.github.skillmessaging.request.RequestParseException if it is not a skill request
+     * @throws io.github.skillmessaging.error.RequestParseException if it is not a skill request
      */
     public static SkillRequest toSkillRequest(HandlerInput input, RequestConverter converter) {
         Objects.requireNonNull(input, "input");
@@ -60,7 +60,7 @@ public final class AskRequests {
     /**
      * The typed view of an ASK request envelope, written again by ASK's serializer.
      *
-     * @throws io.github.skillmessaging.request.RequestParseException if it is not a skill request
+     * @throws io.github.skillmessaging.error.RequestParseException if it is not a skill request
      */
     public static SkillRequest toSkillRequest(RequestEnvelope envelope) {
         return toSkillRequest(envelope, RequestConverter.defaultConverter());
@@ -69,7 +69,7 @@ public final class AskRequests {
     /**
      * Like {@link #toSkillRequest(RequestEnvelope)}, with {@code converter}.
      *
-     * @throws io.github.skillmessaging.request.RequestParseException if it is not a skill request
+     * @throws io.github.skillmessaging.error.RequestParseException if it is not a skill request
      */
     public static SkillRequest toSkillRequest(RequestEnvelope envelope, RequestConverter converter) {
         Objects.requireNonNull(envelope, "envelope");
