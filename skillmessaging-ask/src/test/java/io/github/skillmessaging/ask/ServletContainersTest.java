@@ -103,6 +103,47 @@ class ServletContainersTest {
         assertThat(skill.handled).containsExactly("AlexaSkillEvent.SkillEnabled");
     }
 
+    @Test
+    void theFilterHandsTheExactVerifiedBytesOn_withTheVerification() throws Exception {
+        sandbox = AlexaSandbox.start();
+        container = new SkillContainer(new TestSkill().skill, sandbox.requestVerifier().build());
+        String chainUrl = sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH;
+        byte[] body = new String(skillEnabled(Instant.now()), StandardCharsets.UTF_8)
+                .replace("{\"version\"", "{ \"note\" : \"Grüße, 東京 \\u00e9\",\n\t\"version\"")
+                .getBytes(StandardCharsets.UTF_8);                          // bytes a re-encoding would change
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(container.uri(SkillContainer.ECHO))
+                .header("SignatureCertChainUrl", chainUrl).header("Signature-256", sandbox.certificates().sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(body);
+        assertThat(answer.headers().firstValue("Verified-Request-Id")).contains("amzn1.echo-api.request.test");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SkillContainer.JAKARTA, SkillContainer.VERIFYING})
+    void aBodyLargerThanOneMebibyte_isAnswered400_unread(String path) throws Exception {
+        sandbox = AlexaSandbox.start();
+        TestSkill skill = new TestSkill();
+        container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
+        byte[] huge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertThat(post(container.uri(path), huge, sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
+                sandbox.certificates().sign(huge))).isEqualTo(400);
+        assertThat(skill.handled).isEmpty();
+    }
+
+    @Test
+    void askSkillServletWithoutTheFilter_refusesEvenGenuineRequests() throws Exception {
+        sandbox = AlexaSandbox.start();
+        TestSkill skill = new TestSkill();
+        container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
+        byte[] body = skillEnabled(Instant.now());
+        assertThat(post(container.uri(SkillContainer.UNFILTERED), body,
+                sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH, sandbox.certificates().sign(body)))
+                .isEqualTo(400);
+        assertThat(skill.handled).isEmpty();
+    }
+
     /**
      * Alexa could not get a message acknowledged and redelivers it 20 minutes later, with its original
      * timestamp. ASK's default verifier rejects it (its tolerance is 30 s, 150 s at most, one hour only

@@ -32,6 +32,10 @@ final class SkillContainer implements AutoCloseable {
     static final String VERIFYING = "/javax/verifying";
     static final String ADAPTER = "/javax/adapter";
     static final String ASK_DEFAULT = "/javax/ask-default";
+    /** ee10, behind the filter: answers with the bytes it read and the verified request id. */
+    static final String ECHO = "/jakarta/echo";
+    /** ee10, {@link AskSkillServlet} with no filter mapped. */
+    static final String UNFILTERED = "/bare/skill";
 
     private final Server server;
     private final URI base;
@@ -47,6 +51,9 @@ final class SkillContainer implements AutoCloseable {
         jakarta.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new AlexaRequestFilter(verifier)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         jakarta.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new AskSkillServlet(skill)), "/skill");
+        jakarta.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new Echo()), "/echo");
+        var bare = new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/bare");
+        bare.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new AskSkillServlet(skill)), "/skill");
 
         var javax = new org.eclipse.jetty.ee8.servlet.ServletContextHandler();
         javax.setContextPath("/javax");
@@ -56,7 +63,7 @@ final class SkillContainer implements AutoCloseable {
                 AskServlets.withVerifiers(skill, new RequestVerifierAdapter(verifier))), "/adapter");
         javax.addServlet(new org.eclipse.jetty.ee8.servlet.ServletHolder(askDefault(skill)), "/ask-default");
 
-        server.setHandler(new ContextHandlerCollection(jakarta, javax.getCoreContextHandler()));
+        server.setHandler(new ContextHandlerCollection(jakarta, bare, javax.getCoreContextHandler()));
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
@@ -68,6 +75,21 @@ final class SkillContainer implements AutoCloseable {
             return new SkillServlet(skill);
         } finally {
             System.clearProperty(property);
+        }
+    }
+
+    /** What a servlet behind {@link AlexaRequestFilter} reads: the exact bytes, and the verification. */
+    static final class Echo extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            byte[] body = request.getInputStream().readAllBytes();
+            response.setHeader("Verified-Request-Id", AlexaRequestFilter.verifiedRequest(request)
+                    .map(v -> v.requestId()).orElse("none"));
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
     }
 
