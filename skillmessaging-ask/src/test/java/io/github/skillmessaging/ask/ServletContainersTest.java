@@ -70,6 +70,9 @@ class ServletContainersTest {
             assertThat(d.acknowledged()).as(d.type()).isTrue();
             assertThat(d.attempts()).as(d.type()).isEqualTo(1);
         });
+        if (path.equals(SkillContainer.JAKARTA)) {   // the verification, for handlers that detect duplicates
+            assertThat(skill.contexts).singleElement().asString().startsWith("VerifiedRequest[requestType=Messaging.MessageReceived");
+        }
         assertThat(skill.handled).containsSubsequence("AlexaSkillEvent.SkillEnabled",
                 "AlexaSkillEvent.SkillPermissionAccepted", "Messaging.MessageReceived",
                 "AlexaHouseholdListEvent.ItemsCreated");

@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class TestSkill {
     final List<String> handled = new CopyOnWriteArrayList<>();
+    /** What each handler got as {@code getContext()}: the VerifiedRequest behind AskSkillServlet. */
+    final List<Object> contexts = new CopyOnWriteArrayList<>();
     final Skill skill = Skills.standard()
             .addRequestHandlers(new MessageToList(), new Acknowledge())
             .build();
@@ -34,6 +36,7 @@ final class TestSkill {
         @Override
         public Optional<Response> handle(HandlerInput input) {
             handled.add("Messaging.MessageReceived");
+            contexts.add(String.valueOf(input.getContext()));
             // This SDK's typed view of the same request: the message as Map<String, String>.
             SkillRequest request = AskRequests.toSkillRequest(input);
             String item = ((io.github.skillmessaging.request.MessageReceivedRequest) request.request())

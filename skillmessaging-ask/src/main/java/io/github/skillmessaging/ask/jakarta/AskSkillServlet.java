@@ -4,6 +4,7 @@ import com.amazon.ask.AlexaSkill;
 import com.amazon.ask.request.impl.BaseSkillRequest;
 import com.amazon.ask.response.SkillResponse;
 import io.github.skillmessaging.ask.internal.Bodies;
+import io.github.skillmessaging.verify.VerifiedRequest;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs an ASK SDK skill ({@code Skills.standard()...build()} or any {@code AlexaSkill}) on a
@@ -24,6 +26,10 @@ import java.util.Objects;
  * refuses (HTTP 400) any request that did not pass that filter, so a missing filter mapping fails
  * closed instead of running the skill on unverified requests. A request no skill handles is
  * answered HTTP 500, as ASK's servlet does.
+ *
+ * <p>Handlers get the request's {@link VerifiedRequest} as {@code handlerInput.getContext()} (on
+ * Lambda that is the Lambda {@code Context}), e.g. for duplicate detection with
+ * {@code verified.firstSeenBy(replayGuard)}.
  */
 public class AskSkillServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -39,7 +45,8 @@ public class AskSkillServlet extends HttpServlet {
     /** Hands the verified bytes to the skill and writes its response. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AlexaRequestFilter.verifiedRequest(request).isEmpty()) {
+        Optional<VerifiedRequest> verified = AlexaRequestFilter.verifiedRequest(request);
+        if (verified.isEmpty()) {
             LOG.log(Level.ERROR, "Refused a request that no AlexaRequestFilter verified: map one on this servlet's path");
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
@@ -51,7 +58,7 @@ public class AskSkillServlet extends HttpServlet {
         }
         SkillResponse<?> skillResponse;
         try {
-            skillResponse = skill.execute(new BaseSkillRequest(body));
+            skillResponse = skill.execute(new BaseSkillRequest(body), verified.get());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The skill failed to handle a verified request", e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
