@@ -1,12 +1,14 @@
 package io.github.skillmessaging.ask.servlet;
 
 import com.amazon.ask.Skill;
-import com.amazon.ask.exception.AskSdkException;
+import com.amazon.ask.model.ResponseEnvelope;
+import com.amazon.ask.request.impl.BaseSkillRequest;
+import com.amazon.ask.response.SkillResponse;
 import com.amazon.ask.servlet.SkillServlet;
 import io.github.skillmessaging.ask.internal.Bodies;
 import io.github.skillmessaging.verify.RequestVerificationException;
 import io.github.skillmessaging.verify.RequestVerifier;
-import java.io.ByteArrayInputStream;
+import io.github.skillmessaging.verify.VerifiedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -24,8 +26,10 @@ import javax.servlet.http.HttpServletResponse;
  *
  * <p>Each POST: the exact body bytes are read (at most 1 MiB), verified (signature, certificate
  * chain, per-type timestamp tolerance, optional skill-id allow-list), and only then handed to
- * the skill through ASK's own {@code handleRequest}. A request that fails verification is
- * answered HTTP 400 before any handler runs; a request no handler takes, HTTP 500, as ASK does.
+ * the skill as ASK's own {@code handleRequest} does, with the {@link VerifiedRequest} as the
+ * handlers' {@code input.getContext()} (for duplicate detection). A request that fails
+ * verification is answered HTTP 400 before any handler runs; a request no handler takes, HTTP
+ * 500, as ASK does.
  *
  * <pre>{@code
  * Skill skill = Skills.standard().addRequestHandlers(...).build();
@@ -36,11 +40,13 @@ public class VerifyingSkillServlet extends SkillServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging.ask");
 
+    private final transient Skill skill;
     private final transient RequestVerifier verifier;
 
     /** Runs {@code skill} behind {@code verifier}; build the verifier once and share it. */
     public VerifyingSkillServlet(Skill skill, RequestVerifier verifier) {
         super(Objects.requireNonNull(skill, "skill"));
+        this.skill = skill;
         this.verifier = Objects.requireNonNull(verifier, "verifier");
     }
 
@@ -58,27 +64,36 @@ public class VerifyingSkillServlet extends SkillServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
+        VerifiedRequest verified;
         try {
-            verifier.verify(body, Bodies.signatureHeaders(request::getHeaders));
+            verified = verifier.verify(body, Bodies.signatureHeaders(request::getHeaders));
         } catch (RequestVerificationException e) {
             LOG.log(Level.WARNING, "Rejected a request that failed verification: {0}", e.getMessage());
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        ByteArrayOutputStream skillResponse = new ByteArrayOutputStream();
+        SkillResponse<ResponseEnvelope> skillResponse;
         try {
-            handleRequest(new ByteArrayInputStream(body), skillResponse);
-        } catch (AskSdkException e) {
+            skillResponse = skill.execute(new BaseSkillRequest(body), verified);
+        } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The skill failed to handle a verified request", e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
         }
-        byte[] bytes = skillResponse.toByteArray();
+        if (skillResponse == null) {
+            LOG.log(Level.ERROR, "No skill handles the request (is the skill id right?)");
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (skillResponse.isPresent()) {
+            skillResponse.writeTo(bytes);
+        }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
-        response.setContentLength(bytes.length);
+        response.setContentLength(bytes.size());
         try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
+            bytes.writeTo(out);
         }
     }
 
