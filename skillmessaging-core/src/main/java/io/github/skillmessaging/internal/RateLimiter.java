@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * <p>The adaptive rate follows what the server accepts, in the spirit of the "adaptive"
  * retry mode of the AWS SDKs: requests go out unhindered until the server first throttles (429,
  * or 503 with {@code Retry-After}); from then on a token bucket paces them. A throttle cuts the
- * rate to {@value #BETA} of the rate the server was accepting when it came; successes let it grow
+ * rate to {@value #BETA} of the rate requests were going out at (paced: of the rate refused); successes let it grow
  * again along a cubic curve that is flat near the rate that was throttled and steep far from it,
  * so the rate climbs back quickly after a dip and probes carefully near the limit. One cut per
  * throttle episode: answers to requests sent before the last cut do not cut again. A
@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * future completed at once or by the SDK's timer. Requests are paced in the order they ask.
  */
 public final class RateLimiter {
-    /** The share of the accepted rate kept after a throttle. */
+    /** The share of the rate kept after a throttle. */
     static final double BETA = 0.9;
     /** A {@code Retry-After} at least this long pauses every request. */
     public static final Duration PAUSE_ALL_FROM = Duration.ofSeconds(2);
@@ -51,9 +51,9 @@ public final class RateLimiter {
     private double cubicWindowSeconds;
     private long nextFreeNanos; // when the next request is due at the paced rate
     private long pausedUntilNanos;
-    private double acceptedRate; // smoothed, per second
+    private double answeredRate; // answers of any kind, smoothed, per second: the rate requests go out at
     private long bucket; // the half-second being counted
-    private int acceptedInBucket;
+    private int answeredInBucket;
 
     /**
      * @param adaptive whether throttles slow requests down (else only the ceiling paces them)
@@ -80,6 +80,11 @@ public final class RateLimiter {
     public static RateLimiter of(boolean adaptive, double maxRequestsPerSecond) {
         return adaptive || maxRequestsPerSecond > 0 ? new RateLimiter(adaptive, maxRequestsPerSecond, System::nanoTime)
                 : null;
+    }
+
+    /** Whether throttles slow this limiter down (else only its ceiling paces). */
+    public boolean adapts() {
+        return adaptive;
     }
 
     /** The limiter's clock: pass its value when a request was sent to {@link #onThrottle}. */
@@ -116,14 +121,14 @@ public final class RateLimiter {
             return;
         }
         long now = nanoClock.getAsLong();
-        count(now, 1);
+        count(now);
         if (!pacing || lastThrottledRate == 0) {
             return;
         }
         double t = (now - lastCutNanos) / (double) NANOS;
         double cubic = lastThrottledRate * (1 + SCALE * Math.pow(t - cubicWindowSeconds, 3));
         // Beyond the rate that was throttled only as far as the sends actually use it.
-        setRate(Math.min(cubic, Math.max(lastThrottledRate, 2 * acceptedRateNow(now))));
+        setRate(Math.min(cubic, Math.max(lastThrottledRate, 2 * answeredRateNow(now))));
     }
 
     /**
@@ -136,7 +141,7 @@ public final class RateLimiter {
             return;
         }
         long now = nanoClock.getAsLong();
-        count(now, 0);
+        count(now);
         if (retryAfter.compareTo(PAUSE_ALL_FROM) >= 0) {
             long until = now + Math.min(retryAfter.toNanos(), 300 * NANOS);
             pausedUntilNanos = Math.max(pausedUntilNanos, until);
@@ -144,8 +149,8 @@ public final class RateLimiter {
         if (sentAtNanos - lastCutNanos < 0) {
             return; // sent before the last cut: that cut was the answer to this episode
         }
-        // Unpaced until now: the rate the server was accepting; paced: the rate it just refused.
-        double base = pacing ? rate : Math.max(acceptedRateNow(now), MIN_RATE);
+        // Unpaced until now: the rate requests were going out at; paced: the rate the server just refused.
+        double base = pacing ? rate : Math.max(answeredRateNow(now), MIN_RATE);
         lastThrottledRate = base;
         cubicWindowSeconds = Math.cbrt((1 - BETA) / SCALE);
         lastCutNanos = now;
@@ -162,27 +167,27 @@ public final class RateLimiter {
         rate = Math.max(MIN_RATE, Math.min(ceiling, newRate));
     }
 
-    /** Adds {@code accepted} to the current half-second, folding finished half-seconds into the smoothed rate. */
-    private void count(long now, int accepted) {
+    /** Counts an answer in the current half-second, folding finished half-seconds into the smoothed rate. */
+    private void count(long now) {
         long current = Math.floorDiv(now, HALF_SECOND);
         if (current > bucket) {
-            double observed = acceptedInBucket * 2.0;
+            double observed = answeredInBucket * 2.0;
             for (long b = bucket; b < current && b < bucket + 8; b++) {
-                acceptedRate = acceptedRate == 0 ? observed : SMOOTH * observed + (1 - SMOOTH) * acceptedRate;
-                observed = 0; // a half-second with nothing accepted pulls the rate down too
+                answeredRate = answeredRate == 0 ? observed : SMOOTH * observed + (1 - SMOOTH) * answeredRate;
+                observed = 0; // a half-second with no answer pulls the rate down too
             }
             bucket = current;
-            acceptedInBucket = 0;
+            answeredInBucket = 0;
         }
-        acceptedInBucket += accepted;
+        answeredInBucket++;
     }
 
-    /** The smoothed accepted rate, or, before a half-second has passed, the rate of the one being counted. */
-    private double acceptedRateNow(long now) {
-        if (acceptedRate > 0) {
-            return acceptedRate;
+    /** The smoothed answer rate, or, before a half-second has passed, the rate of the one being counted. */
+    private double answeredRateNow(long now) {
+        if (answeredRate > 0) {
+            return answeredRate;
         }
         double elapsed = Math.max(now - bucket * HALF_SECOND, NANOS / 20) / (double) NANOS;
-        return acceptedInBucket / elapsed;
+        return answeredInBucket / elapsed;
     }
 }
