@@ -12,18 +12,30 @@ import java.util.Optional;
 /**
  * Sends the outbox's skill messages. Rows are claimed with a conditional update and a lease, so any
  * number of instances can drain the same outbox; a failed send is retried with backoff; a user who
- * disabled the skill (404) fails the row for good (kept, marked, not retried).
+ * disabled the skill (404) fails the row for good (kept, marked, not retried). The message carries
+ * its row id ({@code outbox}), so that a message sent twice (an instance died after sending,
+ * before marking the row sent) can be told from two messages.
  */
 public final class OutboxWorker {
     private final SyncStore store;
     private final SkillMessaging messaging;
     private final Trace trace;
     private final Clock clock = Clock.systemUTC();
+    private final Duration lease;
 
     public OutboxWorker(SyncStore store, SkillMessaging messaging, Trace trace) {
+        this(store, messaging, trace, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param lease how long a claimed row is this worker's: if the instance dies holding it, another
+     *     instance sends it once the lease is over (so a message may go twice, never zero times)
+     */
+    public OutboxWorker(SyncStore store, SkillMessaging messaging, Trace trace, Duration lease) {
         this.store = store;
         this.messaging = messaging;
         this.trace = trace;
+        this.lease = lease;
     }
 
     /** Sends every due message; returns how many were attempted. */
@@ -31,7 +43,7 @@ public final class OutboxWorker {
         int attempted = 0;
         try {
             while (true) {
-                Optional<SyncStore.OutboxRow> claimed = store.claimNext(clock.instant(), Duration.ofSeconds(30));
+                Optional<SyncStore.OutboxRow> claimed = store.claimNext(clock.instant(), lease);
                 if (claimed.isEmpty()) {
                     return attempted;
                 }
@@ -51,9 +63,11 @@ public final class OutboxWorker {
             store.markFailed(row.id(), "the user is no longer linked");
             return;
         }
+        FaultPoints.reached(FaultPoints.OUTBOX_CLAIMED);
         try {
             String messageId = messaging.send(row.alexaUserId(), endpoint,
-                    new Message(Map.of("reason", row.reason()), 3600));
+                    new Message(Map.of("reason", row.reason(), "outbox", Long.toString(row.id())), 3600));
+            FaultPoints.reached(FaultPoints.OUTBOX_SENT);
             store.markSent(row.id(), messageId);
             trace.line("[outbox → alexa] skill message sent (" + row.reason() + ")");
         } catch (NotFoundException e) {

@@ -57,6 +57,7 @@ public final class ProviderWebhook {
             });
             return Answer.of(204);
         } catch (RuntimeException e) {
+            trace.line("[provider → webhook] failed (" + e.getMessage() + "): answering 500, the provider will call again");
             return Answer.of(500);
         }
     }

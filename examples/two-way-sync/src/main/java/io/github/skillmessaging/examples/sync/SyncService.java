@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,9 +48,15 @@ public final class SyncService implements AutoCloseable {
     /** The same, listening on {@code bind} (e.g. all interfaces behind an HTTPS proxy, for the real Alexa). */
     public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
             Trace trace, InetSocketAddress bind) {
+        this(store, provider, verifier, messaging, trace, bind, Options.DEFAULTS);
+    }
+
+    /** The same, with {@code options}. */
+    public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
+            Trace trace, InetSocketAddress bind, Options options) {
         this.skill = new SkillEndpoint(store, provider, verifier, trace);
         this.webhook = new ProviderWebhook(store, trace);
-        this.outbox = new OutboxWorker(store, messaging, trace);
+        this.outbox = new OutboxWorker(store, messaging, trace, options.outboxLease());
         try {
             this.server = HttpServer.create(bind, 0);
         } catch (IOException e) {
@@ -62,6 +69,20 @@ public final class SyncService implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         worker.scheduleWithFixedDelay(outbox::drain, 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Tuning of one instance.
+     *
+     * @param outboxLease how long a claimed outbox row belongs to the instance that claimed it (30 s):
+     *     after a crash, the row is sent by another instance once the lease is over
+     */
+    public record Options(Duration outboxLease) {
+        public static final Options DEFAULTS = new Options(Duration.ofSeconds(30));
+
+        public Options withOutboxLease(Duration lease) {
+            return new Options(lease);
+        }
     }
 
     /** The skill endpoint to register with Alexa. */
