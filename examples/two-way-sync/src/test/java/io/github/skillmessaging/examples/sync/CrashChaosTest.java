@@ -232,12 +232,20 @@ class CrashChaosTest {
             sandbox.faults().clear();
             provider.failNext(0);
             instances.forEach(Instance::disarm);
+            long settling = System.nanoTime();
             settle(sandbox, provider, schemaUrl, instances, Duration.ofSeconds(120));
+            System.out.println("CrashChaosTest: settled in " + Duration.ofNanos(System.nanoTime() - settling).toMillis() + " ms");
             stats.messages = sandbox.receivedMessages().size();
             stats.webhookCalls = provider.webhookCalls();
             Map<String, Long> perRow = sandbox.receivedMessages().stream().collect(java.util.stream.Collectors.groupingBy(
                     m -> m.data().get("outbox"), java.util.stream.Collectors.counting()));
             stats.resent = (int) perRow.values().stream().mapToLong(n -> n - 1).sum();
+            // Each claim of a row has its own number (the claim is conditional on the previous one):
+            // one message per (row, claim), whatever crashed. Two instances winning one claim share it.
+            stats.sameClaimTwice = (int) sandbox.receivedMessages().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(m -> m.data().get("outbox") + "/" + m.data().get("attempt"),
+                            java.util.stream.Collectors.counting()))
+                    .values().stream().mapToLong(n -> n - 1).sum();
             System.out.println("CrashChaosTest seed " + seed + ": " + stats + " in "
                     + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; balancer answers " + new TreeMap<>(balancer.answers));
 
@@ -277,8 +285,9 @@ class CrashChaosTest {
      * sent it could not mark it sent: it was killed in between (the {@code outbox-sent} fault point,
      * or a kill at random: one worker thread, so at most one row in flight per kill), or the database
      * went away in between (the PostgreSQL restart: at most one row per instance). Then the lease
-     * expires and another instance sends it again: at least once, never lost. A claim that two
-     * instances can win breaks this at once, kills or not.
+     * expires and another instance claims it and sends it again: at least once, never lost. Each
+     * claim has its own number, carried by the message, so no two messages may share a row and a
+     * claim number. A claim that two instances can win breaks that at once, kills or not.
      *
      * <p>Overall, against what the users did: one message per provider change at most (webhooks
      * that arrive while a row waits share it), plus what disruptions cost: a reconcile killed after
@@ -288,6 +297,7 @@ class CrashChaosTest {
      * loop goes far past it.
      */
     private static void assertMessageBound(Stats stats, int sentRows, long seed) {
+        assertThat(stats.sameClaimTwice).as("messages sent twice under one claim of a row (seed " + seed + ")").isZero();
         assertThat(sentRows).as("sent rows ≤ webhook calls (seed " + seed + ")").isLessThanOrEqualTo(stats.webhookCalls);
         assertThat(stats.resent).as("rows sent more than once (seed " + seed + ")")
                 .isLessThanOrEqualTo(stats.pointKills(FaultPoints.OUTBOX_SENT) + stats.randomKills.get()
@@ -386,6 +396,7 @@ class CrashChaosTest {
         int messages;
         int webhookCalls;
         int resent;
+        int sameClaimTwice;
         final AtomicInteger restarts = new AtomicInteger();
 
         int pointKills(String point) {
@@ -401,7 +412,7 @@ class CrashChaosTest {
         public String toString() {
             return "kills at random " + randomKills + ", at fault points " + new TreeMap<>(pointKills) + ", restarts "
                     + restarts + ", PostgreSQL restarts " + pgRestarts + ", provider changes " + providerChanges
-                    + ", webhook calls " + webhookCalls + ", skill messages " + messages + " (rows sent twice: " + resent + ")";
+                    + ", webhook calls " + webhookCalls + ", skill messages " + messages + " (rows sent again: " + resent + ", under the same claim: " + sameClaimTwice + ")";
         }
     }
 
