@@ -438,8 +438,11 @@ class CrashChaosTest {
 
         void start() {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Xmx160m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true", ChaosInstance.class.getName()));
+                    "-cp", System.getProperty("java.class.path")));
+            // Quick to start (C1 only, small serial heap): the chaos test restarts them often.
+            command.addAll(List.of(System.getProperty("sync.instance.jvm",
+                    "-Xmx160m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").split(" ")));
+            command.addAll(List.of("-Dsun.net.httpserver.nodelay=true", ChaosInstance.class.getName()));
             command.addAll(args);
             command.add(log.toString());
             try {
