@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POST   /accounts/{account}/items                 {value, completed}          → 201 item
  * PUT    /accounts/{account}/items/{id}            {value, completed, version} → item, 409 on a stale version
  * DELETE /accounts/{account}/items/{id}            → 204, 404 when absent
- * webhook: POST {webhook} {account, itemId, version, change}   (after the change committed)
+ * webhook: POST {webhook} {account, itemId, version, change}   (after the change committed; up to 4 at a time, in no set order)
  * </pre>
  */
 public final class TodoProvider implements AutoCloseable {
@@ -70,7 +70,8 @@ public final class TodoProvider implements AutoCloseable {
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(8, daemon("todo-provider"));
-        this.webhooks = Executors.newSingleThreadScheduledExecutor(daemon("todo-provider-webhooks"));
+        // Several calls at a time, like real providers: a call waiting on a busy user does not hold up the others.
+        this.webhooks = Executors.newScheduledThreadPool(4, daemon("todo-provider-webhooks"));
         server.createContext("/accounts/", this::handle);
         server.setExecutor(executor);
         server.start();

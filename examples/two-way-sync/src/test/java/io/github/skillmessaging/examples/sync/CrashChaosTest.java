@@ -76,6 +76,8 @@ class CrashChaosTest {
     static final int OPERATIONS = Integer.getInteger("sync.chaos.operations", 1000);
     static final int INSTANCES = 2;
     static final int USERS = 4;
+    /** Lists stay the size of real shopping lists: long runs measure crashes, not ever larger reconciles. */
+    static final int MAX_ITEMS = 40;
     static final Duration LEASE = Duration.ofMillis(1500);
     static final Duration PACE = Duration.ofMillis(Long.getLong("sync.chaos.paceMillis", 40));
     static final List<String> POINTS = List.of(FaultPoints.OUTBOX_CLAIMED, FaultPoints.OUTBOX_SENT,
@@ -150,6 +152,9 @@ class CrashChaosTest {
                 String listId = user.shoppingListId();
                 int dice = random.nextInt(1000);
                 try {
+                    if (dice < 360 && provider.items(account(u)).size() >= MAX_ITEMS) {
+                        dice = 540 + dice % 120; // a full list: a deletion instead of an addition
+                    }
                     if (op == pgRestartAt) {
                         restartPostgres();
                         stats.pgRestarts++;
