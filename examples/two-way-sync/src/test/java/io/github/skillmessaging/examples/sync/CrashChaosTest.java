@@ -78,6 +78,11 @@ class CrashChaosTest {
     static final int USERS = 4;
     /** Lists stay the size of real shopping lists: long runs measure crashes, not ever larger reconciles. */
     static final int MAX_ITEMS = 40;
+    /**
+     * How long the end may take to go quiet. Alexa (and the sandbox) redeliver with doubling waits
+     * and no cap: a request that met many outages in a long run waits minutes for its next try.
+     */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(120 + OPERATIONS / 20);
     static final Duration LEASE = Duration.ofMillis(1500);
     static final Duration PACE = Duration.ofMillis(Long.getLong("sync.chaos.paceMillis", 40));
     static final List<String> POINTS = List.of(FaultPoints.OUTBOX_CLAIMED, FaultPoints.OUTBOX_SENT,
@@ -238,7 +243,7 @@ class CrashChaosTest {
             provider.failNext(0);
             instances.forEach(Instance::disarm);
             long settling = System.nanoTime();
-            settle(sandbox, provider, schemaUrl, instances, Duration.ofSeconds(120));
+            settle(sandbox, provider, schemaUrl, instances, SETTLE_LIMIT);
             System.out.println("CrashChaosTest: settled in " + Duration.ofNanos(System.nanoTime() - settling).toMillis() + " ms");
             stats.messages = sandbox.receivedMessages().size();
             stats.webhookCalls = provider.webhookCalls();
