@@ -18,10 +18,17 @@ public final class ProviderWebhook {
     private final SyncStore store;
     private final Trace trace;
     private final Clock clock = Clock.systemUTC();
+    private final SyncMetrics metrics;
 
     public ProviderWebhook(SyncStore store, Trace trace) {
+        this(store, trace, new SyncMetrics());
+    }
+
+    /** The same, counting errors in {@code metrics}. */
+    public ProviderWebhook(SyncStore store, Trace trace, SyncMetrics metrics) {
         this.store = store;
         this.trace = trace;
+        this.metrics = metrics;
     }
 
     /** Handles one notification {@code {account, itemId, version, change}}. */
@@ -30,6 +37,7 @@ public final class ProviderWebhook {
         try {
             change = JSON.readTree(body);
         } catch (IOException e) {
+            metrics.error("webhook-refused");
             return Answer.of(400);
         }
         String account = change.path("account").asText();
@@ -57,6 +65,8 @@ public final class ProviderWebhook {
             });
             return Answer.of(204);
         } catch (RuntimeException e) {
+            metrics.error("webhook-failed:" + e.getClass().getSimpleName());
+            trace.line("[provider → webhook] failed (" + e.getMessage() + "): answering 500, the provider will call again");
             return Answer.of(500);
         }
     }

@@ -82,11 +82,13 @@ public final class Reconciler {
                 if (pChanged) {
                     ListItem created = createInAlexa(lists, listId, State.of(p));
                     alexaWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync] '" + p.value() + "' was deleted in Alexa but changed in the provider: restored in Alexa");
                     store.putMapping(c, userId, mapping(created, p));
                 } else {
                     provider.delete(account, p.id());
                     providerWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync → provider] deleted '" + p.value() + "' (deleted in Alexa)");
                 }
             } else if (p == null) {
@@ -94,11 +96,13 @@ public final class Reconciler {
                 if (aChanged) {
                     ProviderItem created = provider.create(account, a.value(), State.of(a).completed());
                     providerWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync] '" + a.value() + "' was deleted in the provider but changed in Alexa: restored there");
                     store.putMapping(c, userId, mapping(a, created));
                 } else {
                     deleteInAlexa(lists, listId, a);
                     alexaWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync → alexa] deleted '" + a.value() + "' (deleted in the provider)");
                 }
             } else if (aChanged || pChanged) {
@@ -113,11 +117,13 @@ public final class Reconciler {
                     a = lists.updateItem(listId, a.id(), target.value(),
                             target.completed() ? ItemStatus.COMPLETED : ItemStatus.ACTIVE, a.version());
                     alexaWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync → alexa] '" + target.value() + "' " + describe(target));
                 }
                 if (!State.of(p).equals(target)) {
                     p = provider.update(account, p, target.value(), target.completed());
                     providerWrites++;
+                    FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync → provider] '" + target.value() + "' " + describe(target));
                 }
                 store.putMapping(c, userId, mapping(a, p));
@@ -140,12 +146,14 @@ public final class Reconciler {
         for (ListItem a : new ArrayList<>(alexa.values())) {
             ProviderItem created = provider.create(account, a.value(), State.of(a).completed());
             providerWrites++;
+            FaultPoints.reached(FaultPoints.RECONCILE);
             trace.line("[sync → provider] added '" + a.value() + "'");
             store.putMapping(c, userId, mapping(a, created));
         }
         for (ProviderItem p : new ArrayList<>(prov.values())) {
             ListItem created = createInAlexa(lists, listId, State.of(p));
             alexaWrites++;
+            FaultPoints.reached(FaultPoints.RECONCILE);
             trace.line("[sync → alexa] added '" + p.value() + "'");
             store.putMapping(c, userId, mapping(created, p));
         }

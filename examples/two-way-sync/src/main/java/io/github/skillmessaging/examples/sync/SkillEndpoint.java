@@ -38,8 +38,16 @@ public final class SkillEndpoint {
     private final RequestVerifier verifier;
     private final Trace trace;
     private final Clock clock = Clock.systemUTC();
+    private final SyncMetrics metrics;
 
     public SkillEndpoint(SyncStore store, ProviderClient provider, RequestVerifier verifier, Trace trace) {
+        this(store, provider, verifier, trace, new SyncMetrics());
+    }
+
+    /** The same, counting reconciles and errors in {@code metrics}. */
+    public SkillEndpoint(SyncStore store, ProviderClient provider, RequestVerifier verifier, Trace trace,
+            SyncMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.reconciler = new Reconciler(store, provider, trace);
         this.verifier = verifier;
@@ -54,12 +62,14 @@ public final class SkillEndpoint {
             request = RequestConverter.parse(body);
         } catch (SkillMessagingException e) {
             trace.line("[skill] refused a request: " + e.getMessage());
+            metrics.error("alexa-request-refused");
             return Answer.of(400);
         }
         try {
             handle(request);
             return new Answer(200, ACK);
         } catch (RuntimeException e) {
+            metrics.error("alexa-request-failed:" + e.getClass().getSimpleName());
             trace.line("[skill] " + request.request().type() + " failed (" + e.getMessage()
                     + "): answering 500, Alexa will deliver it again");
             return Answer.of(500);
@@ -117,6 +127,8 @@ public final class SkillEndpoint {
         }
         ListManagementClient lists = ListManagementClient.forRequest(request);
         Reconciler.Result result = reconciler.reconcile(c, request.userId(), user.get().providerAccount().get(), lists);
+        store.markReconciled(c, request.userId(), clock.instant());
+        metrics.reconciled();
         if (result.changedNothing()) {
             trace.line("[sync] " + why + ": both sides already agree");
         }

@@ -128,6 +128,88 @@ public final class SyncStore {
         update(c, "DELETE FROM linked_user WHERE alexa_user_id = ?", alexaUserId);
     }
 
+    /** Records a full reconcile of the user's lists (and clears a pending anti-entropy request). */
+    public void markReconciled(Connection c, String alexaUserId, Instant now) throws SQLException {
+        update(c, "UPDATE linked_user SET last_reconciled_at = ?, heal_requested_at = NULL WHERE alexa_user_id = ?",
+                Timestamp.from(now), alexaUserId);
+    }
+
+    /**
+     * Linked users (account linked, lists granted) whose last reconcile is older than
+     * {@code before} (or never happened) and who were not asked to reconcile since {@code before};
+     * oldest first, at most {@code limit}.
+     */
+    public List<String> usersReconciledBefore(Instant before, int limit) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT alexa_user_id FROM linked_user "
+                    + "WHERE provider_account IS NOT NULL AND lists_granted "
+                    + "AND (last_reconciled_at IS NULL OR last_reconciled_at < ?) "
+                    + "AND (heal_requested_at IS NULL OR heal_requested_at < ?) "
+                    + "ORDER BY COALESCE(last_reconciled_at, TIMESTAMP '1970-01-01 00:00:00'), alexa_user_id")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                ps.setTimestamp(2, Timestamp.from(before));
+                ps.setMaxRows(limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Notes that the user was asked to reconcile, if they still need it and nobody asked since
+     * {@code before}: a conditional update, so of several instances exactly one wins. Leaves the
+     * user's row locked.
+     */
+    public boolean requestHeal(Connection c, String alexaUserId, Instant now, Instant before) throws SQLException {
+        return update(c, "UPDATE linked_user SET heal_requested_at = ? WHERE alexa_user_id = ? "
+                + "AND (last_reconciled_at IS NULL OR last_reconciled_at < ?) "
+                + "AND (heal_requested_at IS NULL OR heal_requested_at < ?)",
+                Timestamp.from(now), alexaUserId, Timestamp.from(before), Timestamp.from(before)) == 1;
+    }
+
+    /** What the status page shows from the database: the same for every instance. */
+    public record Status(int usersLinked, int outboxDepth, Duration oldestPending, int messagesSent,
+            int messagesFailed, int neverReconciled, List<Duration> reconcileAges) {
+    }
+
+    /** Reads the {@link Status}; reconcile ages sorted, youngest first. */
+    public Status status(Instant now) {
+        return inTransaction(c -> {
+            int linked = count(c, "SELECT COUNT(*) FROM linked_user WHERE provider_account IS NOT NULL AND lists_granted");
+            int depth = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'");
+            int sent = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'SENT'");
+            int failed = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'");
+            Duration oldest = Duration.ZERO;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(created_at) FROM outbox WHERE state = 'PENDING'");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null) {
+                    oldest = Duration.between(rs.getTimestamp(1).toInstant(), now);
+                }
+            }
+            List<Duration> ages = new ArrayList<>();
+            int never = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_reconciled_at FROM linked_user "
+                    + "WHERE provider_account IS NOT NULL AND lists_granted");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(1);
+                    if (at == null) {
+                        never++;
+                    } else {
+                        ages.add(Duration.between(at.toInstant(), now));
+                    }
+                }
+            }
+            ages.sort(null);
+            return new Status(linked, depth, oldest, sent, failed, never, ages);
+        });
+    }
+
     // ---- item pairs ----
 
     public List<Mapping> mappings(Connection c, String alexaUserId) throws SQLException {
@@ -291,6 +373,11 @@ public final class SyncStore {
     public void markFailed(long id, String error) {
         inTransaction(c -> update(c, "UPDATE outbox SET state = 'FAILED', claimed_until = NULL, last_error = ? "
                 + "WHERE id = ?", truncate(error), id));
+    }
+
+    /** Throws unless the database answers (for health checks). */
+    public void ping() {
+        inTransaction(c -> count(c, "SELECT 1"));
     }
 
     /** Messages not yet sent or failed for good. */

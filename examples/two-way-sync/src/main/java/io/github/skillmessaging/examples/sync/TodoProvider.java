@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POST   /accounts/{account}/items                 {value, completed}          → 201 item
  * PUT    /accounts/{account}/items/{id}            {value, completed, version} → item, 409 on a stale version
  * DELETE /accounts/{account}/items/{id}            → 204, 404 when absent
- * webhook: POST {webhook} {account, itemId, version, change}   (after the change committed)
+ * webhook: POST {webhook} {account, itemId, version, change}   (after the change committed; up to 4 at a time, in no set order)
  * </pre>
  */
 public final class TodoProvider implements AutoCloseable {
@@ -53,6 +53,10 @@ public final class TodoProvider implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger pendingWebhooks = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger dropNextWebhooks = new AtomicInteger();
+    private final AtomicInteger webhookCalls = new AtomicInteger();
+    private final AtomicInteger webhooksGivenUp = new AtomicInteger();
+    private volatile int webhookAttempts = 5;
     private final Trace trace;
     private volatile URI webhook;
 
@@ -66,7 +70,8 @@ public final class TodoProvider implements AutoCloseable {
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(8, daemon("todo-provider"));
-        this.webhooks = Executors.newSingleThreadScheduledExecutor(daemon("todo-provider-webhooks"));
+        // Several calls at a time, like real providers: a call waiting on a busy user does not hold up the others.
+        this.webhooks = Executors.newScheduledThreadPool(4, daemon("todo-provider-webhooks"));
         server.createContext("/accounts/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -96,6 +101,26 @@ public final class TodoProvider implements AutoCloseable {
     /** The next {@code count} API calls answer 503 (fault injection for tests). */
     public void failNext(int count) {
         failNext.set(count);
+    }
+
+    /** How many times a webhook call is tried before it is given up (5 by default, 50 ms doubling, 1 s at most). */
+    public void webhookAttempts(int attempts) {
+        this.webhookAttempts = attempts;
+    }
+
+    /** The next {@code count} changes notify nobody (fault injection: a lost webhook). */
+    public void dropNextWebhooks(int count) {
+        dropNextWebhooks.set(count);
+    }
+
+    /** Webhook HTTP calls made so far, retries included. */
+    public int webhookCalls() {
+        return webhookCalls.get();
+    }
+
+    /** Webhook calls given up after every attempt failed. */
+    public int webhooksGivenUp() {
+        return webhooksGivenUp.get();
     }
 
     /** Webhook calls not yet delivered (or given up). */
@@ -242,6 +267,10 @@ public final class TodoProvider implements AutoCloseable {
         if (target == null) {
             return;
         }
+        if (dropNextWebhooks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            trace.line("[provider] webhook call for " + itemId + " dropped (fault injection)");
+            return;
+        }
         ObjectNode body = JSON.createObjectNode().put("account", account).put("itemId", itemId).put("version", version)
                 .put("change", change);
         pendingWebhooks.incrementAndGet();
@@ -249,6 +278,7 @@ public final class TodoProvider implements AutoCloseable {
     }
 
     private void deliver(URI target, ObjectNode body, int attempt) {
+        webhookCalls.incrementAndGet();
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -264,9 +294,11 @@ public final class TodoProvider implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        if (attempt < 5 && !webhooks.isShutdown()) {
-            webhooks.schedule(() -> deliver(target, body, attempt + 1), 50L << attempt, TimeUnit.MILLISECONDS);
+        if (attempt < webhookAttempts && !webhooks.isShutdown()) {
+            webhooks.schedule(() -> deliver(target, body, attempt + 1), Math.min(1000, 50L << Math.min(attempt, 10)),
+                    TimeUnit.MILLISECONDS);
         } else {
+            webhooksGivenUp.incrementAndGet();
             trace.line("[provider] gave up on a webhook call after " + attempt + " attempts");
             pendingWebhooks.decrementAndGet();
         }

@@ -44,6 +44,12 @@ public final class TwoWaySync implements AutoCloseable {
      * {@code syncJdbcUrl} (an H2 file under {@code dataDir} when {@code null}).
      */
     public static TwoWaySync start(Path dataDir, String syncJdbcUrl, String dbUser, String dbPassword, Trace trace) {
+        return start(dataDir, syncJdbcUrl, dbUser, dbPassword, trace, SyncService.Options.DEFAULTS);
+    }
+
+    /** The same, the sync service tuned by {@code options}. */
+    public static TwoWaySync start(Path dataDir, String syncJdbcUrl, String dbUser, String dbPassword, Trace trace,
+            SyncService.Options options) {
         AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
         String h2Options = ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1";
         TodoProvider provider = TodoProvider.start("jdbc:h2:file:" + dataDir.resolve("provider").toAbsolutePath()
@@ -55,7 +61,8 @@ public final class TwoWaySync implements AutoCloseable {
         SandboxSkill registered = sandbox.registerSkill();
         SyncService sync = new SyncService(store, new ProviderClient(provider.baseUrl()),
                 sandbox.requestVerifier().allowedApplicationIds(registered.applicationId()).build(),
-                messagingFor(sandbox, registered), trace);
+                messagingFor(sandbox, registered), trace,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), options);
         SandboxSkill skill = sandbox.setEndpoint(registered, sync.skillEndpoint());
         provider.webhook(sync.webhookUrl());
         SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);

@@ -34,7 +34,8 @@ public final class TwoWaySyncDemo {
         Trace trace = line -> System.out.println("      " + line);
         boolean equal;
         try (TwoWaySync demo = TwoWaySync.start(data, System.getenv("SYNC_JDBC_URL"), env("SYNC_JDBC_USER"),
-                env("SYNC_JDBC_PASSWORD"), trace)) {
+                env("SYNC_JDBC_PASSWORD"), trace, SyncService.Options.DEFAULTS.withStatusPage(
+                        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)))) {
             System.out.println("Two-way sync demo: an Alexa shopping list <-> a third-party to-do service");
             System.out.println("(local Alexa sandbox; sync state in " + (System.getenv("SYNC_JDBC_URL") == null
                     ? "an embedded H2 file under " + data : System.getenv("SYNC_JDBC_URL")) + ")");
@@ -70,6 +71,13 @@ public final class TwoWaySyncDemo {
             System.out.println("Result (" + demo.store.sentMessages() + " skill messages, "
                     + demo.sandbox.deliveredRequests().size() + " requests to the skill):");
             equal = printSideBySide(demo.alexaList(), demo.providerList());
+
+            java.net.URI status = demo.sync.statusPage().orElseThrow().resolve("/status");
+            System.out.println();
+            System.out.println("The sync service's status page (GET " + status + "):");
+            String page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(status).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            page.lines().forEach(line -> System.out.println("   " + line));
         }
         System.out.println(equal ? "Both lists are equal." : "The lists DIFFER.");
         if (!equal) {
@@ -103,7 +111,7 @@ public final class TwoWaySyncDemo {
      * {@code --real}: serves the skill endpoint and the provider webhook for the real Alexa, with
      * Amazon's request verification and your skill's credentials. Needs {@code SKILL_ID},
      * {@code SKILL_CLIENT_ID}, {@code SKILL_CLIENT_SECRET}; optional {@code SYNC_JDBC_URL} (+ user,
-     * password), {@code SYNC_PORT} (8080), {@code PROVIDER_URL} (a provider of the
+     * password), {@code SYNC_PORT} (8080), {@code SYNC_STATUS_PORT} (8081, loopback only), {@code PROVIDER_URL} (a provider of the
      * {@link TodoProvider} API; else one is started locally). Put HTTPS in front of the port and
      * set the skill's endpoint to {@code https://<host>/alexa}. Not tested here: no network to Amazon.
      */
@@ -122,12 +130,15 @@ public final class TwoWaySyncDemo {
         io.github.skillmessaging.verify.RequestVerifier verifier = io.github.skillmessaging.verify.RequestVerifier
                 .builder().allowedApplicationIds(skillId).build();
         int port = Integer.parseInt(System.getenv().getOrDefault("SYNC_PORT", "8080"));
+        int statusPort = Integer.parseInt(System.getenv().getOrDefault("SYNC_STATUS_PORT", "8081"));
         SyncService sync = new SyncService(store, new ProviderClient(providerUrl), verifier, messaging, trace,
-                new java.net.InetSocketAddress(port));
+                new java.net.InetSocketAddress(port), SyncService.Options.DEFAULTS.withStatusPage(
+                        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), statusPort)));
         if (localProvider != null) {
             localProvider.webhook(sync.webhookUrl());
         }
-        System.out.println("Skill endpoint on port " + port + " at /alexa, provider webhook at /webhook; Ctrl-C stops.");
+        System.out.println("Skill endpoint on port " + port + " at /alexa, provider webhook at /webhook; health and status "
+                + "on 127.0.0.1:" + statusPort + " at /health and /status; Ctrl-C stops.");
         Thread.currentThread().join();
     }
 
