@@ -79,7 +79,7 @@ class DeadlinesTest {
             assertThat(t).hasCauseInstanceOf(ApiTimeoutException.class);
             assertThat(((ApiTimeoutException) t.getCause()).isAttemptTimeout()).isFalse();
             assertThat(millis).isBetween(900L, 5_000L);
-            assertThat(transport.pending.size()).isBetween(3, 5);
+            assertThat(transport.pending.size()).as("attempts of 300 ms in 1 s (fewer on a loaded machine)").isBetween(2, 5);
         }
     }
 
