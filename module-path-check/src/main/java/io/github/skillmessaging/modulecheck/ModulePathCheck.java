@@ -49,6 +49,12 @@ public final class ModulePathCheck {
             e.printStackTrace();
         }
 
+        checks++;
+        String userAgent = UserAgentCheck.check();
+        if (userAgent != null) {
+            failures.add(userAgent);
+        }
+
         failures.forEach(f -> System.out.println("FAILED: " + f));
         System.out.println("module-path-check: " + (checks - failures.size()) + " passed, " + failures.size() + " failed");
         if (!failures.isEmpty()) {

@@ -35,6 +35,10 @@ import java.util.Map;
  * {@code Message}, reject unpaired surrogates first).
  */
 public final class Json {
+    static {
+        JacksonCheck.requireSupportedJackson(); // before any Jackson API newer than the floor is touched
+    }
+
     /**
      * Streaming only: trees are read and written with it, so the usual paths (a request, a
      * response, a message, a token) never build the {@link ObjectMapper}, the costliest part of

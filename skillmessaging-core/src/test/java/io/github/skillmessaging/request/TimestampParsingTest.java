@@ -4,13 +4,8 @@ import static io.github.skillmessaging.request.Requests.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.time.DateTimeException;
+import io.github.skillmessaging.internal.Times;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,15 +66,9 @@ class TimestampParsingTest {
         assertThat(event.eventPublishingTime()).isEmpty();
     }
 
-    /** What the general ISO-8601 reading gives; the quick path for {@code ...Z} text must agree. */
+    /** What the general reading gives (ISO-8601 and the other forms); the quick path for {@code ...Z} text must agree. */
     private static Optional<Instant> generalIsoReading(String text) {
-        try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-            return Optional.of(parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return Times.parseWithoutQuickPath(text);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.github.skillmessaging.verify;
 
+import io.github.skillmessaging.testing.FakeTransport;
 import io.github.skillmessaging.testing.MutableClock;
 import static io.github.skillmessaging.verify.TestPki.AMAZON_URL;
 import static io.github.skillmessaging.verify.TestPki.NOW;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.skillmessaging.testing.FakeTransport;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -152,7 +153,7 @@ class RequestVerifierTest {
 
             verifier.verify(body, "HTTPS://S3.AMAZONAWS.COM:443/echo.api/../echo.api/echo-api-cert-12.pem", TestPki.sign(body));
 
-            assertThat(transport.requests).singleElement()
+            assertThat(transport.requests()).singleElement()
                     .satisfies(r -> assertThat(r.uri().toString()).isEqualTo(AMAZON_URL))
                     .satisfies(r -> assertThat(r.method()).isEqualTo("GET"))
                     .satisfies(r -> assertThat(r.timeout()).isEqualTo(RequestVerifier.DEFAULT_FETCH_TIMEOUT));
@@ -438,7 +439,7 @@ class RequestVerifierTest {
 
             assertThat(e.rule()).isEqualTo(VerificationRule.CERT_DOWNLOAD);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-            assertThat(silent.requests).singleElement()
+            assertThat(silent.requests()).singleElement()
                     .satisfies(r -> assertThat(r.timeout()).isEqualTo(Duration.ofMillis(200)));
         }
 

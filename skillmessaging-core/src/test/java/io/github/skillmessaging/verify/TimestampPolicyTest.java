@@ -5,6 +5,7 @@ import static io.github.skillmessaging.verify.TestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.skillmessaging.testing.FakeTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

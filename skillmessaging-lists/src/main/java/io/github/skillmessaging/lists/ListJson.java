@@ -1,8 +1,7 @@
 package io.github.skillmessaging.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.skillmessaging.lists.internal.JsonFields;
-import io.github.skillmessaging.lists.internal.Times;
+import io.github.skillmessaging.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +28,10 @@ final class ListJson {
         List<ListStatusLink> links = new ArrayList<>();
         for (JsonNode link : JsonFields.objects(node, "statusMap")) {
             links.add(new ListStatusLink(JsonFields.text(link, "href").orElse(""),
-                    ItemStatus.of(JsonFields.requiredText(link, "status", "statusMap entry"))));
+                    ItemStatus.of(required(link, "status", "statusMap entry"))));
         }
-        return new ListMetadata(JsonFields.requiredText(node, "listId", "list"), JsonFields.text(node, "name").orElse(""),
-                ListState.of(JsonFields.requiredText(node, "state", "list")), JsonFields.longValue(node, "version"),
+        return new ListMetadata(required(node, "listId", "list"), JsonFields.text(node, "name").orElse(""),
+                ListState.of(required(node, "state", "list")), JsonFields.longValue(node, "version"),
                 links);
     }
 
@@ -43,18 +42,23 @@ final class ListJson {
             items.add(item(item));
         }
         Optional<String> next = JsonFields.text(node.path("links"), "next").map(String::trim).filter(s -> !s.isEmpty());
-        return new AlexaList(JsonFields.requiredText(node, "listId", "list"), JsonFields.text(node, "name").orElse(""),
-                ListState.of(JsonFields.requiredText(node, "state", "list")), JsonFields.longValue(node, "version"),
+        return new AlexaList(required(node, "listId", "list"), JsonFields.text(node, "name").orElse(""),
+                ListState.of(required(node, "state", "list")), JsonFields.longValue(node, "version"),
                 items, next);
     }
 
     static ListItem item(JsonNode node) {
         requireObject(node, "list item");
-        return new ListItem(JsonFields.requiredText(node, "id", "list item"), JsonFields.longValue(node, "version"),
+        return new ListItem(required(node, "id", "list item"), JsonFields.longValue(node, "version"),
                 JsonFields.text(node, "value").orElse(""),
-                ItemStatus.of(JsonFields.requiredText(node, "status", "list item")),
-                Times.parse(node.get("createdTime")), Times.parse(node.get("updatedTime")),
+                ItemStatus.of(required(node, "status", "list item")),
+                JsonFields.instant(node, "createdTime"), JsonFields.instant(node, "updatedTime"),
                 JsonFields.text(node, "href").filter(s -> !s.isBlank()));
+    }
+
+    /** An id or status, without which a value is useless: a non-blank string ("list item's "id" is missing"). */
+    private static String required(JsonNode node, String field, String what) {
+        return JsonFields.requiredNonBlankText(node, field, what + "'s \"" + field + "\"", IllegalArgumentException::new);
     }
 
     private static void requireObject(JsonNode node, String what) {

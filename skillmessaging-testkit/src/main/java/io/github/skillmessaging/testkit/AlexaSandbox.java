@@ -2,21 +2,20 @@ package io.github.skillmessaging.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.skillmessaging.AlexaRegion;
 import io.github.skillmessaging.Message;
 import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.testkit.internal.Deliverer;
+import io.github.skillmessaging.testkit.internal.Exchange;
 import io.github.skillmessaging.testkit.internal.Http;
 import io.github.skillmessaging.testkit.internal.ListsApi;
+import io.github.skillmessaging.testkit.internal.LoopbackServer;
 import io.github.skillmessaging.testkit.internal.SandboxState;
 import io.github.skillmessaging.verify.CertificateUrlPolicy;
 import io.github.skillmessaging.verify.RequestVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.TrustAnchor;
@@ -62,18 +61,14 @@ import java.util.function.Consumer;
  * the user's skills as an {@code AlexaHouseholdListEvent}, as Alexa does. Thread-safe.
  */
 public final class AlexaSandbox implements AutoCloseable {
-    static {
-        io.github.skillmessaging.testkit.internal.Http.preferNoDelay();
-    }
-
     /** Where the sandbox serves its signing chain, below the LWA server. */
     public static final String CERTIFICATE_CHAIN_PATH = "/echo.api/sandbox-chain.pem";
 
     private final SandboxState state;
     private final SandboxCertificates certificates;
     private final Faults faults = new Faults();
-    private final HttpServer lwaServer;
-    private final Map<AlexaRegion, HttpServer> regionServers = new EnumMap<>(AlexaRegion.class);
+    private final LoopbackServer lwaServer;
+    private final Map<AlexaRegion, LoopbackServer> regionServers = new EnumMap<>(AlexaRegion.class);
     private final ExecutorService executor;
     private final Deliverer deliverer;
     private final ListsApi lists;
@@ -87,9 +82,9 @@ public final class AlexaSandbox implements AutoCloseable {
             return t;
         });
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        this.lwaServer = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        this.lwaServer = LoopbackServer.create(loopback);
         for (AlexaRegion region : AlexaRegion.values()) {
-            regionServers.put(region, HttpServer.create(new InetSocketAddress(loopback, 0), 0));
+            regionServers.put(region, LoopbackServer.create(loopback));
         }
         this.deliverer = new Deliverer(state, certificates, lwaBaseAddress() + CERTIFICATE_CHAIN_PATH,
                 b.redeliveryBackoff, user -> apiEndpoint(user.region));
@@ -102,12 +97,8 @@ public final class AlexaSandbox implements AutoCloseable {
                     ex -> guarded(ex, SandboxApi.MESSAGING, e -> message(e, region)));
             server.createContext("/v2/householdlists", ex -> guarded(ex, SandboxApi.LISTS, e -> lists.handle(e, region)));
         });
-        lwaServer.setExecutor(executor);
-        lwaServer.start();
-        regionServers.values().forEach(s -> {
-            s.setExecutor(executor);
-            s.start();
-        });
+        lwaServer.start(executor);
+        regionServers.values().forEach(s -> s.start(executor));
     }
 
     /** A sandbox with the defaults, started. */
@@ -215,18 +206,18 @@ public final class AlexaSandbox implements AutoCloseable {
     @Override
     public void close() {
         deliverer.close();
-        lwaServer.stop(0);
-        regionServers.values().forEach(s -> s.stop(0));
+        lwaServer.stop();
+        regionServers.values().forEach(LoopbackServer::stop);
         executor.shutdownNow();
     }
 
     // ---- handlers ----
 
     private interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
+        void handle(Exchange exchange) throws IOException;
     }
 
-    private void guarded(HttpExchange exchange, SandboxApi api, Handler handler) throws IOException {
+    private void guarded(Exchange exchange, SandboxApi api, Handler handler) throws IOException {
         try {
             Optional<Faults.Fault> fault = faults.take(api);
             if (fault.isPresent()) {
@@ -257,7 +248,7 @@ public final class AlexaSandbox implements AutoCloseable {
         }
     }
 
-    private void token(HttpExchange exchange) throws IOException {
+    private void token(Exchange exchange) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             oauthError(exchange, 405, "invalid_request", "Use POST");
             return;
@@ -289,7 +280,7 @@ public final class AlexaSandbox implements AutoCloseable {
         Http.json(exchange, 200, body);
     }
 
-    private static void oauthError(HttpExchange exchange, int status, String error, String description)
+    private static void oauthError(Exchange exchange, int status, String error, String description)
             throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("error", error);
@@ -297,7 +288,7 @@ public final class AlexaSandbox implements AutoCloseable {
         Http.json(exchange, status, body);
     }
 
-    private void message(HttpExchange exchange, AlexaRegion region) throws IOException {
+    private void message(Exchange exchange, AlexaRegion region) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             messagingError(exchange, 405, "Use POST");
             return;
@@ -352,14 +343,14 @@ public final class AlexaSandbox implements AutoCloseable {
         exchange.close();
     }
 
-    private static void messagingError(HttpExchange exchange, int status, String message) throws IOException {
+    private static void messagingError(Exchange exchange, int status, String message) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("code", status);
         body.put("message", message);
         Http.json(exchange, status, body);
     }
 
-    private void chain(HttpExchange exchange) throws IOException {
+    private void chain(Exchange exchange) throws IOException {
         byte[] pem = certificates.pemChain().getBytes(StandardCharsets.US_ASCII);
         exchange.getResponseHeaders().set("Content-Type", "application/x-pem-file");
         exchange.sendResponseHeaders(200, pem.length);

@@ -1,12 +1,11 @@
 package io.github.skillmessaging.testkit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.skillmessaging.internal.Json;
+import io.github.skillmessaging.testkit.internal.LoopbackServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,6 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class LocalSkillEndpoint implements AutoCloseable {
-    static {
-        io.github.skillmessaging.testkit.internal.Http.preferNoDelay();
-    }
-
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging.testkit");
 
     /** Your skill: from the raw body and headers (names case-insensitive) to the response body. */
@@ -45,10 +40,10 @@ public final class LocalSkillEndpoint implements AutoCloseable {
         byte[] handle(byte[] body, Map<String, List<String>> headers) throws Exception;
     }
 
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final ExecutorService executor;
 
-    private LocalSkillEndpoint(HttpServer server, ExecutorService executor) {
+    private LocalSkillEndpoint(LoopbackServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
     }
@@ -56,9 +51,9 @@ public final class LocalSkillEndpoint implements AutoCloseable {
     /** Starts an endpoint at {@code http://127.0.0.1:<free port>/skill}. */
     public static LocalSkillEndpoint start(Handler handler) {
         Objects.requireNonNull(handler, "handler");
-        HttpServer server;
+        LoopbackServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = LoopbackServer.create(InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start a local skill endpoint", e);
         }
@@ -92,8 +87,7 @@ public final class LocalSkillEndpoint implements AutoCloseable {
             }
             exchange.close();
         });
-        server.setExecutor(executor);
-        server.start();
+        server.start(executor);
         return new LocalSkillEndpoint(server, executor);
     }
 
@@ -104,7 +98,7 @@ public final class LocalSkillEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         executor.shutdownNow();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.skillmessaging.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.skillmessaging.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,31 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Small helpers for the JDK HTTP server exchanges of the sandbox. */
+/** Small helpers for the sandbox's {@link Exchange}s. */
 public final class Http {
     private Http() {
     }
 
-    /**
-     * Turns on TCP_NODELAY for the JDK HTTP server unless the JVM already says otherwise: without
-     * it, each small answer waits about 40 ms for a delayed ACK. Takes effect only before the
-     * JVM's first {@code HttpServer}; the build's Surefire configuration sets it too.
-     */
-    public static void preferNoDelay() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** The request body, at most 1 MiB. */
-    public static byte[] body(HttpExchange exchange) throws IOException {
+    public static byte[] body(Exchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             return in.readNBytes(1 << 20);
         }
     }
 
     /** Sends {@code status} with a JSON body (or none when {@code json} is null) and a request id. */
-    public static void json(HttpExchange exchange, int status, Object json) throws IOException {
+    public static void json(Exchange exchange, int status, Object json) throws IOException {
         exchange.getResponseHeaders().set("X-Amzn-RequestId", UUID.randomUUID().toString());
         byte[] bytes = json == null ? new byte[0] : Json.write(json);
         if (json != null) {
@@ -52,7 +40,7 @@ public final class Http {
     }
 
     /** An error as the Alexa APIs send it: {@code {"type": ..., "message": ...}}. */
-    public static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    public static void error(Exchange exchange, int status, String type, String message) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("type", type);
         body.put("message", message);
@@ -60,7 +48,7 @@ public final class Http {
     }
 
     /** The bearer token of the request, or the empty string. */
-    public static String bearer(HttpExchange exchange) {
+    public static String bearer(Exchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "";
@@ -85,7 +73,7 @@ public final class Http {
     }
 
     /** The query parameters of the request. */
-    public static Map<String, String> query(HttpExchange exchange) {
+    public static Map<String, String> query(Exchange exchange) {
         String raw = exchange.getRequestURI().getRawQuery();
         return raw == null ? Map.of() : form(raw.getBytes(StandardCharsets.UTF_8));
     }

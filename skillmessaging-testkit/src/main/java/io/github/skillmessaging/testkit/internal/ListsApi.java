@@ -3,7 +3,6 @@ package io.github.skillmessaging.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.skillmessaging.AlexaRegion;
 import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.internal.Requests;
@@ -59,7 +58,7 @@ public final class ListsApi {
     }
 
     /** Handles one request to {@code /v2/householdlists...} on the server of {@code region}. */
-    public void handle(HttpExchange exchange, AlexaRegion region) throws IOException {
+    public void handle(Exchange exchange, AlexaRegion region) throws IOException {
         try {
             List<String> path = segments(exchange.getRequestURI().getRawPath());
             String method = exchange.getRequestMethod();
@@ -132,7 +131,7 @@ public final class ListsApi {
         }
     }
 
-    private SandboxState.UserState authorize(HttpExchange exchange, AlexaRegion region, boolean write) {
+    private SandboxState.UserState authorize(Exchange exchange, AlexaRegion region, boolean write) {
         SandboxState.Token token = state.validToken(Http.bearer(exchange))
                 .filter(t -> t.userId() != null)
                 .orElseThrow(() -> new ApiError(403, "ACCESS_DENIED", "The apiAccessToken is missing, invalid or expired"));

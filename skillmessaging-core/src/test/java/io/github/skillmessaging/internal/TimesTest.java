@@ -1,4 +1,4 @@
-package io.github.skillmessaging.lists.internal;
+package io.github.skillmessaging.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
@@ -70,5 +70,30 @@ class TimesTest {
         assertThat(Times.parse(JsonNodeFactory.instance.nullNode())).isEmpty();
         assertThat(Times.parse(JsonNodeFactory.instance.booleanNode(true))).isEmpty();
         assertThat(Times.parse(JsonNodeFactory.instance.objectNode())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2017-07-20T01:24:10+02:00[Europe/Paris]",
+        "2017-07-19T23:24:10.000000000Z",
+        "1500506650000",
+        "0001500506650000000"
+    })
+    void theFormsRequestTimestampsTook_areReadToo(String text) {
+        Instant expected = text.startsWith("000") ? Instant.ofEpochMilli(1_500_506_650_000_000L) : JUL_19;
+        assertThat(Times.parse(text)).contains(expected);
+    }
+
+    @Test
+    void aJsonNumberWithAFraction_isEpochMillisWithoutTheFraction() {
+        assertThat(Times.parse(JsonNodeFactory.instance.numberNode(1_500_506_650_000.9))).contains(JUL_19);
+        assertThat(Times.parse(JsonNodeFactory.instance.numberNode(Double.NaN))).isEmpty();
+        assertThat(Times.parse(JsonNodeFactory.instance.numberNode(1e19))).isEmpty();
+    }
+
+    @Test
+    void digitsBeyondALong_areEmpty() {
+        assertThat(Times.parse("9223372036854775808")).isEmpty();
+        assertThat(Times.parse("12345678901234567890")).isEmpty();
     }
 }
