@@ -19,12 +19,7 @@ import java.util.Objects;
  * used instead whenever it is longer: it is not capped by {@code maxBackoff} and never shortened by
  * jitter. A retry whose wait would end after {@code totalTimeout} is not made: the call fails with
  * the last error at once instead.
- *
- * <p>Throttles under the client's adaptive rate ({@link ClientBuilder#adaptiveRate}, on by default)
- * are the exception: a 429, or a 503 with {@code Retry-After}, slows every request of the client
- * down, and the throttled request is retried after its {@code Retry-After} (at least
- * {@code initialBackoff}) without using up one of {@code maxAttempts}, until {@code totalTimeout}.
- * With {@code maxAttempts} 1 ({@link #none()}) nothing is retried.
+
  *
  * @param maxAttempts attempts in all, including the first (1 = no retries), at least 1
  * @param initialBackoff wait before the first retry

@@ -82,47 +82,6 @@ class AdaptiveRateTest {
         assertThat(millis).as("ms for 5 sends after the first at 20/s").isGreaterThanOrEqualTo(150);
     }
 
-    /** Answers 429 (no Retry-After) to the first {@code throttles} messages, then 202. */
-    private static HttpTransport throttling(int throttles, java.util.concurrent.atomic.AtomicInteger messages) {
-        return new FakeTransport(r -> {
-            if (r.uri().getPath().equals("/auth/o2/token")) {
-                return FakeTransport.accepting().send(r).join();
-            }
-            return messages.incrementAndGet() <= throttles ? new HttpTransport.Response(429, Map.of(), null)
-                    : new HttpTransport.Response(202, Map.of("X-Amzn-RequestId", List.of("m")), null);
-        });
-    }
-
-    @Test
-    void underTheAdaptiveRateAThrottledSendIsRetriedWithoutUsingUpItsAttempts() {
-        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
-        RetryPolicy threeAttempts = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1)).build();
-        try (SkillMessaging messaging = client(throttling(5, messages)).retryPolicy(threeAttempts).build()) {
-            assertThat(messaging.send("u1", MESSAGE)).isEqualTo("m");
-        }
-        assertThat(messages.get()).isEqualTo(6);
-    }
-
-    @Test
-    void withoutTheAdaptiveRateThrottlesUseUpTheAttempts() {
-        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
-        RetryPolicy threeAttempts = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1)).build();
-        try (SkillMessaging messaging = client(throttling(5, messages)).retryPolicy(threeAttempts).adaptiveRate(false)
-                .build()) {
-            assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).hasMessageContaining("429");
-        }
-        assertThat(messages.get()).isEqualTo(3);
-    }
-
-    @Test
-    void retryPolicyNoneStillMeansOneAttemptUnderTheAdaptiveRate() {
-        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
-        try (SkillMessaging messaging = client(throttling(5, messages)).retryPolicy(RetryPolicy.none()).build()) {
-            assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).hasMessageContaining("429");
-        }
-        assertThat(messages.get()).isEqualTo(1);
-    }
-
     @Test
     void aNegativeCeilingIsRefused() {
         assertThatThrownBy(() -> SkillMessaging.builder().maxRequestsPerSecond(-1))

@@ -33,7 +33,8 @@ final class ThrottledSend {
     static String run(int rate, int seconds) throws Exception {
         int n = rate * seconds;
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(ours("`sendToAll`, defaults (adaptive rate, 16 in flight)", rate, n, true));
+        outcomes.add(ours("`sendToAll`, defaults (adaptive rate, 16 in flight, `RetryPolicy.DEFAULT`)", rate, n,
+                true));
         outcomes.add(ours("`sendToAll`, `adaptiveRate(false)`: 16 in flight, each request retries on its own",
                 rate, n, false));
         outcomes.add(ask(rate, n));
@@ -60,8 +61,6 @@ final class ThrottledSend {
         try (StubServer server = new StubServer(0, rate);
              SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
                      .tokenBaseAddress(server.baseUrl()).defaultEndpoint(server.baseUrl()).adaptiveRate(adaptive)
-                     .retryPolicy(io.github.skillmessaging.RetryPolicy.builder().maxAttempts(100)
-                             .totalTimeout(java.time.Duration.ofMinutes(5)).build())
                      .build()) {
             messaging.accessToken();
             List<Recipient> recipients = new ArrayList<>(n);

@@ -243,8 +243,6 @@ public final class ApiCaller implements AutoCloseable {
         private volatile boolean waiting;
         /** Attempts started so far. */
         private volatile int attempts;
-        /** Attempts throttled under the adaptive rate: retried without counting against maxAttempts. */
-        private int paced;
         /** Requests handed to the transport and not yet ended. */
         private final AtomicInteger unanswered = new AtomicInteger();
         /** Whether a request of this call ended in a way that may have let it reach the service. */
@@ -390,20 +388,11 @@ public final class ApiCaller implements AutoCloseable {
                     failure = callTimeout(operation, policy, failure);
                 }
                 lastFailure = failure;
-                // Under the adaptive rate a throttle is the service pacing this client, not a failure of
-                // the request: the shared rate slows down, and the request waits its turn again without
-                // using up an attempt (the total timeout still bounds it; RetryPolicy.none() still means one).
-                boolean pacedRetry = limiter != null && limiter.adapts() && policy.maxAttempts() > 1
-                        && isThrottle(failure);
-                if (pacedRetry) {
-                    paced++;
-                }
-                int counted = number - paced;
-                if (closed || (!pacedRetry && counted >= policy.maxAttempts()) || !isRetryable(failure, idempotency)) {
+                if (closed || number >= policy.maxAttempts() || !isRetryable(failure, idempotency)) {
                     end(failure);
                     return;
                 }
-                Duration wait = pacedRetry ? policy.initialBackoff() : policy.backoff(counted, random.getAsDouble());
+                Duration wait = policy.backoff(number, random.getAsDouble());
                 Optional<Duration> asked = retryAfter(failure);
                 if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
                     wait = asked.get(); // the service's Retry-After, on any status that is retried
@@ -461,13 +450,6 @@ public final class ApiCaller implements AutoCloseable {
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {
         return new ApiTimeoutException("Could not " + operation + " within the total timeout of "
                 + policy.totalTimeout(), policy.totalTimeout(), false, cause);
-    }
-
-    /** A 429, or a 503 with {@code Retry-After}: the answers that slow the adaptive rate down. */
-    private static boolean isThrottle(Throwable failure) {
-        return failure instanceof RateLimitException
-                || (failure instanceof AlexaServiceException ase && ase.statusCode() == 503
-                        && ase.header("Retry-After").isPresent());
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.function.LongSupplier;
  * <p>The adaptive rate follows what the server accepts, in the spirit of the "adaptive"
  * retry mode of the AWS SDKs: requests go out unhindered until the server first throttles (429,
  * or 503 with {@code Retry-After}); from then on a token bucket paces them. A throttle cuts the
- * rate to {@value #BETA} of the rate requests were going out at (paced: of the rate refused); successes let it grow
- * again along a cubic curve that is flat near the rate that was throttled and steep far from it,
- * so the rate climbs back quickly after a dip and probes carefully near the limit. One cut per
+ * rate to {@value #BETA} of the rate requests were going out at (once paced: of the rate
+ * refused); successes let it grow again along a cubic curve that is flat near the rate that was
+ * throttled and steep far from it, so the rate climbs back quickly after a dip and probes
+ * carefully near the limit. One cut per
  * throttle episode: answers to requests sent before the last cut do not cut again. A
  * {@code Retry-After} longer than {@link #PAUSE_ALL_FROM} pauses every request until it has
  * passed (the server is overloaded or down); a shorter one, the usual answer of a per-second
@@ -80,11 +81,6 @@ public final class RateLimiter {
     public static RateLimiter of(boolean adaptive, double maxRequestsPerSecond) {
         return adaptive || maxRequestsPerSecond > 0 ? new RateLimiter(adaptive, maxRequestsPerSecond, System::nanoTime)
                 : null;
-    }
-
-    /** Whether throttles slow this limiter down (else only its ceiling paces). */
-    public boolean adapts() {
-        return adaptive;
     }
 
     /** The limiter's clock: pass its value when a request was sent to {@link #onThrottle}. */
