@@ -7,13 +7,15 @@ import com.fasterxml.jackson.core.Version;
  * an application whose dependency management pins an older Jackson fails at once with a message
  * that says what to change, not later with a {@code NoSuchMethodError} from inside the SDK.
  *
- * <p>2.15.0 is the floor: it added {@code JsonNode.properties()} and
- * {@code StreamConstraintsException}, which the SDK uses, and the build runs the core and lists
- * tests against it ({@code -Pjackson-floor}, property {@code jackson.floor} of the parent pom).
+ * <p>2.18.0 is the floor: its UTF-8 writer can emit a character outside the Basic Multilingual
+ * Plane as its 4 bytes ({@code JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8}), as Amazon's
+ * 6 KB message rule counts it (2.15 added {@code JsonNode.properties()} and
+ * {@code StreamConstraintsException}, also used), and the build runs the core and lists tests
+ * against it ({@code -Pjackson-floor}, property {@code jackson.floor} of the parent pom).
  */
 public final class JacksonCheck {
     /** Keep equal to the parent pom's {@code jackson.floor} (a test checks it). */
-    public static final Version FLOOR = new Version(2, 15, 0, null, "com.fasterxml.jackson.core", "jackson-databind");
+    public static final Version FLOOR = new Version(2, 18, 0, null, "com.fasterxml.jackson.core", "jackson-databind");
 
     private JacksonCheck() {
     }

@@ -16,16 +16,16 @@ class JacksonCheckTest {
 
     @Test
     void theFloorAndLaterTwoXVersions_areAccepted() {
-        assertThat(JacksonCheck.problem(databind(2, 15, 0), core(2, 15, 0))).isNull();
+        assertThat(JacksonCheck.problem(databind(2, 18, 0), core(2, 18, 0))).isNull();
         assertThat(JacksonCheck.problem(databind(2, 20, 1), core(2, 20, 1))).isNull();
         assertThat(JacksonCheck.problem(databind(2, 23, 0), core(2, 21, 3))).isNull();
     }
 
     @Test
     void anOlderDatabindOrCore_isRefusedNamingWhatWasFoundAndWhatIsNeeded() {
-        assertThat(JacksonCheck.problem(databind(2, 14, 3), core(2, 14, 3)))
-                .contains("needs jackson-databind and jackson-core 2.15.0 or a later 2.x")
-                .contains("found jackson-databind 2.14.3 and jackson-core 2.14.3")
+        assertThat(JacksonCheck.problem(databind(2, 17, 3), core(2, 17, 3)))
+                .contains("needs jackson-databind and jackson-core 2.18.0 or a later 2.x")
+                .contains("found jackson-databind 2.17.3 and jackson-core 2.17.3")
                 .contains("jackson-bom");
         assertThat(JacksonCheck.problem(databind(2, 20, 1), core(2, 12, 0))).contains("jackson-core 2.12.0");
         assertThat(JacksonCheck.problem(databind(2, 20, 1), Version.unknownVersion())).contains("(unknown version)");
