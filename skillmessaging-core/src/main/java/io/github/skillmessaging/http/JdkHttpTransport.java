@@ -28,25 +28,30 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final HttpClient client;
+    /** Whether plain-HTTP requests go as HTTP/1.1, without the client's attempt to upgrade them to h2c. */
+    private final boolean cleartextHttp11;
 
-    private JdkHttpTransport(HttpClient client) {
+    private JdkHttpTransport(HttpClient client, boolean cleartextHttp11) {
         this.client = Objects.requireNonNull(client, "httpClient");
+        this.cleartextHttp11 = cleartextHttp11;
     }
 
     /**
-     * A transport on a new {@code HttpClient}: HTTP/2 with fallback to HTTP/1.1, connect timeout
-     * 10 s, no redirects, the default proxy selector, TLS context and executor (daemon threads).
+     * A transport on a new {@code HttpClient}: HTTP/2 negotiated by ALPN over TLS (falling back to
+     * HTTP/1.1), plain {@code http} (local tests, stand-ins) as HTTP/1.1 without an h2c upgrade
+     * attempt, connect timeout 10 s, no redirects, the default proxy selector, TLS context and
+     * executor (daemon threads). Measured in section 1d of {@code benchmarks/RESULTS.md}.
      */
     public static JdkHttpTransport create() {
         return new JdkHttpTransport(HttpClient.newBuilder()
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build(), true);
     }
 
-    /** A transport on your {@code HttpClient} (proxy, SSL context, executor are yours to set). */
+    /** A transport on your {@code HttpClient} (proxy, SSL context, executor, HTTP version are yours to set). */
     public static JdkHttpTransport of(HttpClient httpClient) {
-        return new JdkHttpTransport(httpClient);
+        return new JdkHttpTransport(httpClient, false);
     }
 
     /** The underlying client. */
@@ -57,6 +62,9 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public CompletableFuture<Response> send(Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+        if (cleartextHttp11 && "http".equalsIgnoreCase(request.uri().getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         request.headers().forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 builder.header(name, value);
