@@ -46,12 +46,13 @@ class ListDeliveryOutcomeTest extends ListApiTestSupport {
 
     @Test
     void aPermissionErrorAfterAResetKeepsTheFlag() {
-        wm.stubFor(get(urlEqualTo(LIST + "/active")).inScenario("read").whenScenarioStateIs(STARTED)
+        // an update, not a read: java.net.http resends a GET after a reset on its own, so the SDK never sees it
+        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("reset"));
-        wm.stubFor(get(urlEqualTo(LIST + "/active")).inScenario("read").whenScenarioStateIs("reset")
+        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs("reset")
                 .willReturn(error(403)));
 
-        Throwable t = catchThrowable(() -> client().getList(CUSTOM_ID, ItemStatus.ACTIVE));
+        Throwable t = catchThrowable(() -> client().updateItem(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 3));
 
         assertThat(t).isInstanceOf(ListPermissionException.class);
         assertThat(((SkillMessagingException) t).mayHaveBeenDelivered()).isTrue();
