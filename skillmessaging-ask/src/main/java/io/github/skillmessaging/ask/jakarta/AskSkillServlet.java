@@ -1,14 +1,12 @@
 package io.github.skillmessaging.ask.jakarta;
 
 import com.amazon.ask.AlexaSkill;
-import com.amazon.ask.request.impl.BaseSkillRequest;
-import com.amazon.ask.response.SkillResponse;
 import io.github.skillmessaging.ask.internal.Bodies;
+import io.github.skillmessaging.ask.internal.SkillRuns;
 import io.github.skillmessaging.verify.VerifiedRequest;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
@@ -56,28 +54,16 @@ public class AskSkillServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        SkillResponse<?> skillResponse;
-        try {
-            skillResponse = skill.execute(new BaseSkillRequest(body), verified.get());
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "The skill failed to handle a verified request", e);
+        Optional<byte[]> answer = SkillRuns.answer(skill, body, verified.get());
+        if (answer.isEmpty()) {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
-        }
-        if (skillResponse == null) {
-            LOG.log(Level.ERROR, "No skill handles the request (is the skill id right?)");
-            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            return;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (skillResponse.isPresent()) {
-            skillResponse.writeTo(bytes);
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
-        response.setContentLength(bytes.size());
+        response.setContentLength(answer.get().length);
         try (OutputStream out = response.getOutputStream()) {
-            bytes.writeTo(out);
+            out.write(answer.get());
         }
     }
 

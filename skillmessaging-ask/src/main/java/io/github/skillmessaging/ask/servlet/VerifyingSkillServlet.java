@@ -2,14 +2,12 @@ package io.github.skillmessaging.ask.servlet;
 
 import com.amazon.ask.Skill;
 import com.amazon.ask.model.ResponseEnvelope;
-import com.amazon.ask.request.impl.BaseSkillRequest;
-import com.amazon.ask.response.SkillResponse;
 import com.amazon.ask.servlet.SkillServlet;
 import io.github.skillmessaging.ask.internal.Bodies;
+import io.github.skillmessaging.ask.internal.SkillRuns;
 import io.github.skillmessaging.verify.RequestVerificationException;
 import io.github.skillmessaging.verify.RequestVerifier;
 import io.github.skillmessaging.verify.VerifiedRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
@@ -17,6 +15,7 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -72,28 +71,16 @@ public class VerifyingSkillServlet extends SkillServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        SkillResponse<ResponseEnvelope> skillResponse;
-        try {
-            skillResponse = skill.execute(new BaseSkillRequest(body), verified);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "The skill failed to handle a verified request", e);
+        Optional<byte[]> answer = SkillRuns.answer(skill, body, verified);
+        if (answer.isEmpty()) {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
-        }
-        if (skillResponse == null) {
-            LOG.log(Level.ERROR, "No skill handles the request (is the skill id right?)");
-            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            return;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (skillResponse.isPresent()) {
-            skillResponse.writeTo(bytes);
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
-        response.setContentLength(bytes.size());
+        response.setContentLength(answer.get().length);
         try (OutputStream out = response.getOutputStream()) {
-            bytes.writeTo(out);
+            out.write(answer.get());
         }
     }
 
