@@ -227,7 +227,47 @@ public final class TodoProvider implements AutoCloseable {
         return item;
     }
 
-    /** Changes an item unconditionally (the provider's own app) and notifies the webhook. */
+    /**
+     * Changes an item as a person in the provider's own app does: whatever its version now (the last
+     * write wins), and notifies the webhook.
+     */
+    public ProviderItem edit(String account, String id, String value, boolean completed) throws SQLException {
+        long version;
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE todo_item SET item_value = ?, completed = ?, "
+                    + "version = version + 1 WHERE account = ? AND id = ?")) {
+                ps.setString(1, value);
+                ps.setBoolean(2, completed);
+                ps.setString(3, account);
+                ps.setString(4, id);
+                if (ps.executeUpdate() == 0) {
+                    c.rollback();
+                    throw new SQLException("no item " + id + " in account " + account);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version FROM todo_item WHERE account = ? AND id = ?")) {
+                ps.setString(1, account);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    version = rs.getLong(1);
+                }
+            }
+            c.commit();
+        }
+        ProviderItem item = new ProviderItem(id, value, completed, version);
+        notifyWebhook(account, item.id(), item.version(), "updated");
+        return item;
+    }
+
+    /**
+     * Changes an item only if it is still at {@code current}'s version (what the sync writes with, so that
+     * it never overwrites an edit it has not seen), and notifies the webhook.
+     *
+     * @throws SQLException if the item changed meanwhile
+     */
     public ProviderItem update(String account, ProviderItem current, String value, boolean completed)
             throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl);

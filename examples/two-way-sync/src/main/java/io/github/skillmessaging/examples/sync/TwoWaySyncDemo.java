@@ -60,11 +60,11 @@ public final class TwoWaySyncDemo {
             settle(demo);
 
             step(6, "Both at once: Alexa adds 'bread' and renames 'eggs', the provider adds 'coffee' and renames 'eggs'");
+            ProviderItem eggs = demo.providerItem("eggs"); // what the provider's app shows before the edits
             demo.user.addItem(demo.user.shoppingListId(), "bread");
             demo.user.renameItem(demo.user.shoppingListId(), demo.alexaItemId("eggs"), "brown eggs");
             demo.provider.create(TwoWaySync.ACCOUNT, "coffee", false);
-            ProviderItem eggs = demo.providerItem("eggs");
-            demo.provider.update(TwoWaySync.ACCOUNT, eggs, "free-range eggs", eggs.completed());
+            demo.provider.edit(TwoWaySync.ACCOUNT, eggs.id(), "free-range eggs", eggs.completed());
             settle(demo);
 
             System.out.println();

@@ -46,11 +46,11 @@ class TwoWaySyncScenarioTest {
             sync.provider.delete(TwoWaySync.ACCOUNT, sync.providerItem("milk").id());
             settled(sync, List.of("eggs ✓"));
 
+            ProviderItem eggs = sync.providerItem("eggs"); // what the provider's app shows before the edits
             sync.user.addItem(sync.user.shoppingListId(), "bread");
             sync.user.renameItem(sync.user.shoppingListId(), sync.alexaItemId("eggs"), "brown eggs");
             sync.provider.create(TwoWaySync.ACCOUNT, "coffee", false);
-            ProviderItem eggs = sync.providerItem("eggs");
-            sync.provider.update(TwoWaySync.ACCOUNT, eggs, "free-range eggs", eggs.completed());
+            sync.provider.edit(TwoWaySync.ACCOUNT, eggs.id(), "free-range eggs", eggs.completed());
             settled(sync, List.of("bread", "coffee", "free-range eggs ✓"));
 
             // Two provider changes needed a message each; everything else travelled as list events.
