@@ -14,11 +14,15 @@ module io.github.skillmessaging.core {
     exports io.github.skillmessaging.response;
     exports io.github.skillmessaging.verify;
     // Shared plumbing of the SDK's own modules: not API, not exported to applications.
-    exports io.github.skillmessaging.internal to io.github.skillmessaging.lists, io.github.skillmessaging.testkit;
+    exports io.github.skillmessaging.internal to
+            io.github.skillmessaging.lists,
+            io.github.skillmessaging.testkit;
 
     // Jackson reads and writes the SDK's annotated types reflectively.
-    opens io.github.skillmessaging to com.fasterxml.jackson.databind;
-    opens io.github.skillmessaging.response to com.fasterxml.jackson.databind;
+    opens io.github.skillmessaging to
+            com.fasterxml.jackson.databind;
+    opens io.github.skillmessaging.response to
+            com.fasterxml.jackson.databind;
 
     uses io.github.skillmessaging.request.RequestTypeConverter;
 }

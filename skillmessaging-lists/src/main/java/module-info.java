@@ -8,8 +8,9 @@ module io.github.skillmessaging.lists {
     exports io.github.skillmessaging.lists.event;
 
     // Jackson reads and writes the list models reflectively.
-    opens io.github.skillmessaging.lists to com.fasterxml.jackson.databind;
+    opens io.github.skillmessaging.lists to
+            com.fasterxml.jackson.databind;
 
-    provides io.github.skillmessaging.request.RequestTypeConverter
-            with io.github.skillmessaging.lists.event.ListEventConverter;
+    provides io.github.skillmessaging.request.RequestTypeConverter with
+            io.github.skillmessaging.lists.event.ListEventConverter;
 }

@@ -92,10 +92,10 @@ public final class AccessTokenClient implements AutoCloseable {
                 "Content-Type", "application/x-www-form-urlencoded;charset=UTF-8",
                 "Accept", "application/json",
                 "User-Agent", Requests.USER_AGENT);
-        HttpTransport.Request request = new HttpTransport.Request("POST", tokenUri, headers, Requests.form(form),
-                caller.options().attemptTimeout());
-        CompletableFuture<HttpTransport.Response> sent = caller.execute(ErrorMapper.Api.LOGIN_WITH_AMAZON, OPERATION,
-                request, ApiCaller.Idempotency.IDEMPOTENT);
+        HttpTransport.Request request = new HttpTransport.Request(
+                "POST", tokenUri, headers, Requests.form(form), caller.options().attemptTimeout());
+        CompletableFuture<HttpTransport.Response> sent =
+                caller.execute(ErrorMapper.Api.LOGIN_WITH_AMAZON, OPERATION, request, ApiCaller.Idempotency.IDEMPOTENT);
         return Futures.cancelling(sent.thenApply(response -> parse(response, scope)), sent);
     }
 
@@ -125,13 +125,13 @@ public final class AccessTokenClient implements AutoCloseable {
             expiresIn = seconds(body, "expires_in", response);
         }
         if (accessToken == null || accessToken.isEmpty()) {
-            throw new SkillMessagingException("Login-With-Amazon answered HTTP " + response.statusCode()
-                    + " without an access_token");
+            throw new SkillMessagingException(
+                    "Login-With-Amazon answered HTTP " + response.statusCode() + " without an access_token");
         }
         Duration lifetime = expiresIn == null || expiresIn <= 0 ? DEFAULT_EXPIRES_IN : Duration.ofSeconds(expiresIn);
         Instant now = caller.options().clock().instant();
-        return new AccessToken(accessToken, tokenType, scope == null ? requestedScope : scope, lifetime,
-                now.plus(lifetime));
+        return new AccessToken(
+                accessToken, tokenType, scope == null ? requestedScope : scope, lifetime, now.plus(lifetime));
     }
 
     private static String text(JsonNode body, String field, HttpTransport.Response response) {
@@ -198,8 +198,7 @@ public final class AccessTokenClient implements AutoCloseable {
     public static final class Builder extends ClientBuilder<Builder> {
         private String baseAddress = API_DOMAIN_BASE_ADDRESS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** LWA's base address; {@link #API_DOMAIN_BASE_ADDRESS} by default. */
         public Builder baseAddress(String baseAddress) {

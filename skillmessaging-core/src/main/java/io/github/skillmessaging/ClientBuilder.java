@@ -40,8 +40,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private boolean adaptiveRate = true;
     private double maxRequestsPerSecond;
 
-    protected ClientBuilder() {
-    }
+    protected ClientBuilder() {}
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -107,8 +106,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B maxRequestsPerSecond(double maxRequestsPerSecond) {
         if (!(maxRequestsPerSecond >= 0) || Double.isInfinite(maxRequestsPerSecond)) {
-            throw new IllegalArgumentException("maxRequestsPerSecond must be positive, or 0 for none, was "
-                    + maxRequestsPerSecond);
+            throw new IllegalArgumentException(
+                    "maxRequestsPerSecond must be positive, or 0 for none, was " + maxRequestsPerSecond);
         }
         this.maxRequestsPerSecond = maxRequestsPerSecond;
         return self();
@@ -120,7 +119,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     @SuppressWarnings("exports")
     protected final ClientOptions options() {
-        return new ClientOptions(transport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate,
-                maxRequestsPerSecond);
+        return new ClientOptions(
+                transport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate, maxRequestsPerSecond);
     }
 }

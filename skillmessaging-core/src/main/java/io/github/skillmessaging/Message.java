@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param data the payload; copied, unmodifiable, order kept
  * @param expiresAfterSeconds seconds Alexa keeps the message for delivery
  */
-public record Message(@JsonProperty("data") Map<String, String> data,
+public record Message(
+        @JsonProperty("data") Map<String, String> data,
         @JsonProperty("expiresAfterSeconds") int expiresAfterSeconds) {
 
     /** Shortest expiry Amazon accepts: one minute. */
@@ -62,8 +63,8 @@ public record Message(@JsonProperty("data") Map<String, String> data,
         }
         int size = Json.write(dataNode(copy)).length;
         if (size > MAX_DATA_BYTES) {
-            throw new IllegalArgumentException("Message data is " + size + " bytes as JSON; Amazon accepts at most "
-                    + MAX_DATA_BYTES);
+            throw new IllegalArgumentException(
+                    "Message data is " + size + " bytes as JSON; Amazon accepts at most " + MAX_DATA_BYTES);
         }
         data = Collections.unmodifiableMap(copy);
     }
@@ -116,8 +117,8 @@ public record Message(@JsonProperty("data") Map<String, String> data,
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("Message data " + what
-                        + " is not valid Unicode text: unpaired surrogate at index " + i);
+                throw new IllegalArgumentException(
+                        "Message data " + what + " is not valid Unicode text: unpaired surrogate at index " + i);
             }
         }
     }

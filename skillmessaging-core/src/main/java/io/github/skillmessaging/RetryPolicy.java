@@ -19,7 +19,7 @@ import java.util.Objects;
  * used instead whenever it is longer: it is not capped by {@code maxBackoff} and never shortened by
  * jitter. A retry whose wait would end after {@code totalTimeout} is not made: the call fails with
  * the last error at once instead.
-
+ *
  *
  * @param maxAttempts attempts in all, including the first (1 = no retries), at least 1
  * @param initialBackoff wait before the first retry
@@ -27,12 +27,12 @@ import java.util.Objects;
  * @param jitter fraction of each wait that is random, 0 to 1
  * @param totalTimeout deadline of the whole call: all attempts and waits
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter,
-        Duration totalTimeout) {
+public record RetryPolicy(
+        int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter, Duration totalTimeout) {
 
     /** 3 attempts, 500 ms doubling to at most 20 s, 20 % jitter, 60 s for the whole call. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(20), 0.2,
-            Duration.ofSeconds(60));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(20), 0.2, Duration.ofSeconds(60));
 
     public RetryPolicy {
         if (maxAttempts < 1) {
@@ -42,8 +42,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         requirePositive(maxBackoff, "maxBackoff");
         requirePositive(totalTimeout, "totalTimeout");
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff ("
-                    + initialBackoff + ")");
+            throw new IllegalArgumentException(
+                    "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);

@@ -75,7 +75,8 @@ public final class SendResult {
 
     @Override
     public String toString() {
-        return isAccepted() ? "SendResult[accepted " + recipient.userId() + " id=" + messageId + "]"
+        return isAccepted()
+                ? "SendResult[accepted " + recipient.userId() + " id=" + messageId + "]"
                 : "SendResult[failed " + recipient.userId() + ": " + failure.getMessage() + "]";
     }
 }

@@ -70,8 +70,8 @@ public final class SkillMessageClient implements AutoCloseable {
     /** {@link #send} without blocking. */
     public CompletableFuture<String> sendAsync(Message message, String userId) {
         HttpTransport.Request request = request(URI.create(baseAddress + userIdSegment(userId)), accessToken, message);
-        CompletableFuture<HttpTransport.Response> sent = caller.execute(ErrorMapper.Api.ALEXA, OPERATION, request,
-                ApiCaller.Idempotency.IDEMPOTENT);
+        CompletableFuture<HttpTransport.Response> sent =
+                caller.execute(ErrorMapper.Api.ALEXA, OPERATION, request, ApiCaller.Idempotency.IDEMPOTENT);
         return Futures.cancelling(sent.thenApply(SkillMessageClient::messageId), sent);
     }
 
@@ -121,8 +121,7 @@ public final class SkillMessageClient implements AutoCloseable {
         private String baseAddress;
         private String accessToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The endpoint and path up to the user id. Required. */
         public Builder baseAddress(String baseAddress) {

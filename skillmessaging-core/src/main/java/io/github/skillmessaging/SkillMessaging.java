@@ -70,8 +70,11 @@ public final class SkillMessaging implements AutoCloseable {
                 .sleeper(options.sleeper())
                 .build();
         String secret = b.clientSecret;
-        this.tokens = new TokenCache(() -> tokenClient.sendAsync(clientId, secret, scope), options.clock(),
-                TOKEN_STALE_BEFORE_EXPIRY, TOKEN_PREFETCH_BEFORE_EXPIRY);
+        this.tokens = new TokenCache(
+                () -> tokenClient.sendAsync(clientId, secret, scope),
+                options.clock(),
+                TOKEN_STALE_BEFORE_EXPIRY,
+                TOKEN_PREFETCH_BEFORE_EXPIRY);
     }
 
     /** A builder; {@code clientId} and {@code clientSecret} are required. */
@@ -127,12 +130,14 @@ public final class SkillMessaging implements AutoCloseable {
     /** Sends an already serialized message with retries: the one path of single and bulk sends. */
     private CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson) {
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
-        return caller.withRetries(SkillMessageClient.OPERATION, ApiCaller.Idempotency.IDEMPOTENT,
+        return caller.withRetries(
+                SkillMessageClient.OPERATION,
+                ApiCaller.Idempotency.IDEMPOTENT,
                 attempt -> attempt(uri, messageJson, attempt, true));
     }
 
-    private CompletableFuture<HttpTransport.Response> attempt(URI uri, byte[] message, ApiCaller.Attempt attempt,
-            boolean mayRefreshToken) {
+    private CompletableFuture<HttpTransport.Response> attempt(
+            URI uri, byte[] message, ApiCaller.Attempt attempt, boolean mayRefreshToken) {
         AccessToken cached = tokens.usableNow();
         if (cached != null) { // the common case: no stages to wait for the token
             return attemptWith(cached, uri, message, attempt, mayRefreshToken);
@@ -146,10 +151,13 @@ public final class SkillMessaging implements AutoCloseable {
     }
 
     /** One attempt with {@code accessToken}; a 403 drops the token and tries once more with a new one. */
-    private CompletableFuture<HttpTransport.Response> attemptWith(AccessToken accessToken, URI uri, byte[] message,
-            ApiCaller.Attempt attempt, boolean mayRefreshToken) {
-        return caller.send(ErrorMapper.Api.ALEXA, SkillMessageClient.OPERATION,
-                SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()), attempt)
+    private CompletableFuture<HttpTransport.Response> attemptWith(
+            AccessToken accessToken, URI uri, byte[] message, ApiCaller.Attempt attempt, boolean mayRefreshToken) {
+        return caller.send(
+                        ErrorMapper.Api.ALEXA,
+                        SkillMessageClient.OPERATION,
+                        SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()),
+                        attempt)
                 .exceptionallyCompose(failure -> {
                     if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
                         tokens.invalidate(accessToken);
@@ -215,7 +223,8 @@ public final class SkillMessaging implements AutoCloseable {
     /** Shows the client id, scope and endpoint; never the secret or a token. */
     @Override
     public String toString() {
-        return "SkillMessaging[clientId=" + clientId + ", scope=" + scope + ", defaultEndpoint=" + defaultEndpoint + "]";
+        return "SkillMessaging[clientId=" + clientId + ", scope=" + scope + ", defaultEndpoint=" + defaultEndpoint
+                + "]";
     }
 
     /** Runs a bulk send with bounded concurrency, without recursion on synchronous completions. */
@@ -224,6 +233,7 @@ public final class SkillMessaging implements AutoCloseable {
         private final byte[] message;
         /** Stored endpoints repeat across recipients: each is checked once per bulk send. */
         private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
+
         private final CompletableFuture<List<SendResult>> all;
         private final SendResult[] results;
         private final AtomicInteger next = new AtomicInteger();
@@ -257,8 +267,8 @@ public final class SkillMessaging implements AutoCloseable {
                 Recipient recipient = recipients.get(index);
                 CompletableFuture<HttpTransport.Response> sent;
                 try {
-                    URI endpoint = endpoints.computeIfAbsent(recipient.apiEndpoint(),
-                            e -> Endpoints.baseUrl(e, "apiEndpoint"));
+                    URI endpoint = endpoints.computeIfAbsent(
+                            recipient.apiEndpoint(), e -> Endpoints.baseUrl(e, "apiEndpoint"));
                     sent = post(recipient.userId(), endpoint, message);
                 } catch (RuntimeException e) {
                     sent = CompletableFuture.failedFuture(e);
@@ -276,9 +286,13 @@ public final class SkillMessaging implements AutoCloseable {
 
         private void record(int index, Recipient recipient, HttpTransport.Response response, Throwable failure) {
             Throwable cause = failure == null ? null : Futures.unwrap(failure);
-            results[index] = cause == null ? SendResult.accepted(recipient, SkillMessageClient.messageId(response))
-                    : SendResult.failed(recipient, cause instanceof RuntimeException re ? re
-                            : ApiCaller.wrap(cause, SkillMessageClient.OPERATION));
+            results[index] = cause == null
+                    ? SendResult.accepted(recipient, SkillMessageClient.messageId(response))
+                    : SendResult.failed(
+                            recipient,
+                            cause instanceof RuntimeException re
+                                    ? re
+                                    : ApiCaller.wrap(cause, SkillMessageClient.OPERATION));
             if (remaining.decrementAndGet() == 0) {
                 all.complete(List.copyOf(Arrays.asList(results)));
             }
@@ -297,8 +311,7 @@ public final class SkillMessaging implements AutoCloseable {
         private String defaultEndpoint = AlexaRegion.NORTH_AMERICA.endpoint().toString();
         private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The skill's client id (developer console, Build, Permissions). Required. */
         public Builder clientId(String clientId) {
@@ -358,8 +371,8 @@ public final class SkillMessaging implements AutoCloseable {
                 problems.add("bulkConcurrency (must be at least 1)");
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("SkillMessaging.Builder is missing or has invalid: "
-                        + String.join(", ", problems));
+                throw new IllegalStateException(
+                        "SkillMessaging.Builder is missing or has invalid: " + String.join(", ", problems));
             }
             return new SkillMessaging(this);
         }

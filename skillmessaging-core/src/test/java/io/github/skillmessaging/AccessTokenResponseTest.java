@@ -18,16 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessTokenResponseTest {
 
     private static AccessTokenClient answering(String body) {
-        FakeTransport lwa = new FakeTransport(r -> new HttpTransport.Response(200,
-                Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8)));
-        return AccessTokenClient.builder().baseAddress("https://lwa.example").transport(lwa)
-                .retryPolicy(RetryPolicy.none()).build();
+        FakeTransport lwa = new FakeTransport(r -> new HttpTransport.Response(
+                200, Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8)));
+        return AccessTokenClient.builder()
+                .baseAddress("https://lwa.example")
+                .transport(lwa)
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     @Test
     void readsEveryField() {
         AccessToken token = answering("{\"access_token\":\"Atc|x\",\"token_type\":\"bearer\",\"expires_in\":120,"
-                + "\"scope\":\"alexa:skill_messaging\",\"unknown\":{\"ignored\":[1,2]}}").send("id", "secret");
+                        + "\"scope\":\"alexa:skill_messaging\",\"unknown\":{\"ignored\":[1,2]}}")
+                .send("id", "secret");
         assertThat(token.token()).isEqualTo("Atc|x");
         assertThat(token.tokenType()).isEqualTo("bearer");
         assertThat(token.scope()).isEqualTo("alexa:skill_messaging");
@@ -42,23 +46,40 @@ class AccessTokenResponseTest {
         assertThat(token.tokenType()).isEqualTo("true");
         assertThat(token.scope()).isEqualTo("alexa::proactive_events");
         assertThat(token.expiresIn()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(answering("{\"access_token\":\"t\",\"expires_in\":299.9}").send("id", "s").expiresIn())
+        assertThat(answering("{\"access_token\":\"t\",\"expires_in\":299.9}")
+                        .send("id", "s")
+                        .expiresIn())
                 .isEqualTo(Duration.ofSeconds(299));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"access_token\":\"t\"}", "{\"access_token\":\"t\",\"expires_in\":null}",
-            "{\"access_token\":\"t\",\"expires_in\":\"\"}", "{\"access_token\":\"t\",\"expires_in\":0}",
-            "{\"access_token\":\"t\",\"expires_in\":-5}"})
+    @ValueSource(
+            strings = {
+                "{\"access_token\":\"t\"}",
+                "{\"access_token\":\"t\",\"expires_in\":null}",
+                "{\"access_token\":\"t\",\"expires_in\":\"\"}",
+                "{\"access_token\":\"t\",\"expires_in\":0}",
+                "{\"access_token\":\"t\",\"expires_in\":-5}"
+            })
     void aMissingOrUselessExpiryMeansOneHour(String body) {
         assertThat(answering(body).send("id", "s").expiresIn()).isEqualTo(Duration.ofHours(1));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"token\"", "42", "{\"access_token\":[\"t\"]}", "{\"access_token\":{}}",
-            "{\"access_token\":\"t\",\"expires_in\":\"soon\"}", "{\"access_token\":\"t\",\"expires_in\":true}",
-            "{\"access_token\":\"t\",\"expires_in\":99999999999999999999}", "{\"access_token\":\"t\",\"scope\":[]}",
-            "not json", "{\"access_token\":\"t\""})
+    @ValueSource(
+            strings = {
+                "[]",
+                "\"token\"",
+                "42",
+                "{\"access_token\":[\"t\"]}",
+                "{\"access_token\":{}}",
+                "{\"access_token\":\"t\",\"expires_in\":\"soon\"}",
+                "{\"access_token\":\"t\",\"expires_in\":true}",
+                "{\"access_token\":\"t\",\"expires_in\":99999999999999999999}",
+                "{\"access_token\":\"t\",\"scope\":[]}",
+                "not json",
+                "{\"access_token\":\"t\""
+            })
     void anythingElseIsNotATokenResponse(String body) {
         assertThat(catchThrowable(() -> answering(body).send("id", "s")))
                 .isInstanceOf(SkillMessagingException.class)

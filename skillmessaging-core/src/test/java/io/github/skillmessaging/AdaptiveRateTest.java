@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.testing.FakeTransport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +40,35 @@ class AdaptiveRateTest {
     }
 
     private static SkillMessaging.Builder client(HttpTransport transport) {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .tokenBaseAddress("http://127.0.0.1:9").defaultEndpoint("http://127.0.0.1:9");
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .tokenBaseAddress("http://127.0.0.1:9")
+                .defaultEndpoint("http://127.0.0.1:9");
     }
 
     @Test
     void aLongRetryAfterToOneSendPausesTheNextSendOfTheSameClient() {
         ThrottleOnce server = new ThrottleOnce("2");
-        try (SkillMessaging messaging = client(server).retryPolicy(RetryPolicy.none()).build()) {
+        try (SkillMessaging messaging =
+                client(server).retryPolicy(RetryPolicy.none()).build()) {
             assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).hasMessageContaining("429");
             assertThat(messaging.send("u2", MESSAGE)).isEqualTo("m");
         }
         long pausedMillis = (server.messageTimes.get(1) - server.messageTimes.get(0)) / 1_000_000;
-        assertThat(pausedMillis).as("ms between the throttled send and the next one").isGreaterThanOrEqualTo(1_900);
+        assertThat(pausedMillis)
+                .as("ms between the throttled send and the next one")
+                .isGreaterThanOrEqualTo(1_900);
     }
 
     @Test
     void withTheAdaptiveRateOffOnlyTheThrottledSendWaits() {
         ThrottleOnce server = new ThrottleOnce("2");
-        try (SkillMessaging messaging = client(server).retryPolicy(RetryPolicy.none()).adaptiveRate(false).build()) {
+        try (SkillMessaging messaging = client(server)
+                .retryPolicy(RetryPolicy.none())
+                .adaptiveRate(false)
+                .build()) {
             assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).hasMessageContaining("429");
             assertThat(messaging.send("u2", MESSAGE)).isEqualTo("m");
         }
@@ -71,7 +80,8 @@ class AdaptiveRateTest {
     void aCeilingPacesEveryRequestOfTheClient() {
         FakeTransport server = FakeTransport.accepting();
         List<Long> times = new ArrayList<>();
-        try (SkillMessaging messaging = client(server).maxRequestsPerSecond(20).adaptiveRate(false).build()) {
+        try (SkillMessaging messaging =
+                client(server).maxRequestsPerSecond(20).adaptiveRate(false).build()) {
             for (int i = 0; i < 6; i++) {
                 messaging.send("u" + i, MESSAGE);
                 times.add(System.nanoTime());
@@ -85,6 +95,7 @@ class AdaptiveRateTest {
     @Test
     void aNegativeCeilingIsRefused() {
         assertThatThrownBy(() -> SkillMessaging.builder().maxRequestsPerSecond(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRequestsPerSecond");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRequestsPerSecond");
     }
 }

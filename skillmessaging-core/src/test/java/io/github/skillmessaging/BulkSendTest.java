@@ -32,18 +32,24 @@ class BulkSendTest {
         @Override
         public CompletableFuture<Response> send(Request request) {
             if (request.uri().getPath().equals("/auth/o2/token")) {
-                return CompletableFuture.completedFuture(new Response(200, Map.of(),
-                        "{\"access_token\":\"t\",\"expires_in\":3600}".getBytes()));
+                return CompletableFuture.completedFuture(
+                        new Response(200, Map.of(), "{\"access_token\":\"t\",\"expires_in\":3600}".getBytes()));
             }
             messages.incrementAndGet();
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             CompletableFuture<Response> answer = new CompletableFuture<>();
-            String user = request.uri().getPath().substring(request.uri().getPath().lastIndexOf('/') + 1);
-            timer.schedule(() -> {
-                inFlight.decrementAndGet();
-                answer.complete(user.startsWith("gone-") ? new Response(404, Map.of(), null)
-                        : new Response(202, Map.of("X-Amzn-RequestId", List.of("id-" + user)), null));
-            }, 5, TimeUnit.MILLISECONDS);
+            String user =
+                    request.uri().getPath().substring(request.uri().getPath().lastIndexOf('/') + 1);
+            timer.schedule(
+                    () -> {
+                        inFlight.decrementAndGet();
+                        answer.complete(
+                                user.startsWith("gone-")
+                                        ? new Response(404, Map.of(), null)
+                                        : new Response(202, Map.of("X-Amzn-RequestId", List.of("id-" + user)), null));
+                    },
+                    5,
+                    TimeUnit.MILLISECONDS);
             return answer;
         }
     }
@@ -51,8 +57,12 @@ class BulkSendTest {
     @Test
     void everyRecipientGetsAResultInOrderAndNoneIsDropped() {
         SlowTransport transport = new SlowTransport();
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret")
-                .transport(transport).bulkConcurrency(4).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .bulkConcurrency(4)
+                .build();
         List<Recipient> recipients = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             recipients.add(Recipient.of((i % 10 == 3 ? "gone-" : "user-") + i, AlexaRegion.EUROPE));
@@ -81,8 +91,12 @@ class BulkSendTest {
 
     @Test
     void manySynchronousFailuresDoNotOverflowTheStack() {
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret")
-                .transport(new SlowTransport()).bulkConcurrency(2).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(new SlowTransport())
+                .bulkConcurrency(2)
+                .build();
         List<Recipient> recipients = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
             recipients.add(new Recipient("u" + i, "ftp://nowhere"));
@@ -93,8 +107,11 @@ class BulkSendTest {
 
     @Test
     void anEmptyListGivesAnEmptyResult() {
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret")
-                .transport(new SlowTransport()).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(new SlowTransport())
+                .build();
         assertThat(messaging.sendToAll(List.of(), new Message(Map.of()))).isEmpty();
     }
 }

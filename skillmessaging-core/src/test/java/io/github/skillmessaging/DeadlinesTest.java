@@ -8,8 +8,8 @@ import io.github.skillmessaging.error.ApiTimeoutException;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.testing.FakeTransport;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,20 +38,27 @@ class DeadlinesTest {
 
     /** A blocking send; a hang fails the test after 10 s instead of stopping the build. */
     private static Throwable blockingSend(SkillMessaging messaging) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(10),
+        return assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> catchThrowable(() -> messaging.send("u1", new Message(Map.of("k", "v")))));
     }
 
     private static SkillMessaging.Builder client(HttpTransport transport) {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .tokenBaseAddress("http://127.0.0.1:9").defaultEndpoint("http://127.0.0.1:9");
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .tokenBaseAddress("http://127.0.0.1:9")
+                .defaultEndpoint("http://127.0.0.1:9");
     }
 
     @Test
     void aTransportThatNeverAnswersEndsInAnAttemptTimeoutAndIsCancelled() {
         SilentTransport transport = new SilentTransport();
-        try (SkillMessaging messaging = client(transport).attemptTimeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.none()).build()) {
+        try (SkillMessaging messaging = client(transport)
+                .attemptTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             long started = System.nanoTime();
             Throwable t = blockingSend(messaging);
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -71,20 +78,28 @@ class DeadlinesTest {
     @Test
     void retriesOfANeverAnsweringTransportStopAtTheTotalTimeout() throws Exception {
         SilentTransport transport = new SilentTransport();
-        try (SkillMessaging messaging = client(transport).attemptTimeout(Duration.ofMillis(300))
+        try (SkillMessaging messaging = client(transport)
+                .attemptTimeout(Duration.ofMillis(300))
                 .sleeper(d -> CompletableFuture.completedFuture(null))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(100).initialBackoff(Duration.ofMillis(1))
-                        .maxBackoff(Duration.ofMillis(1)).jitter(0).totalTimeout(Duration.ofMillis(1_000)).build())
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(100)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(1))
+                        .jitter(0)
+                        .totalTimeout(Duration.ofMillis(1_000))
+                        .build())
                 .build()) {
             long started = System.nanoTime();
-            Throwable t = catchThrowable(() -> messaging.sendAsync("u1", new Message(Map.of("k", "v")))
-                    .get(10, TimeUnit.SECONDS));
+            Throwable t = catchThrowable(() ->
+                    messaging.sendAsync("u1", new Message(Map.of("k", "v"))).get(10, TimeUnit.SECONDS));
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             assertThat(t).hasCauseInstanceOf(ApiTimeoutException.class);
             assertThat(((ApiTimeoutException) t.getCause()).isAttemptTimeout()).isFalse();
             assertThat(millis).isBetween(900L, 5_000L);
-            assertThat(transport.pending.size()).as("attempts of 300 ms in 1 s (fewer on a loaded machine)").isBetween(2, 5);
+            assertThat(transport.pending.size())
+                    .as("attempts of 300 ms in 1 s (fewer on a loaded machine)")
+                    .isBetween(2, 5);
         }
     }
 
@@ -93,8 +108,12 @@ class DeadlinesTest {
         HttpTransport unavailable = new FakeTransport(r -> r.uri().getPath().equals("/auth/o2/token")
                 ? FakeTransport.accepting().send(r).join()
                 : new HttpTransport.Response(503, Map.of(), null));
-        try (SkillMessaging messaging = client(unavailable).sleeper(d -> new CompletableFuture<>())
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).totalTimeout(Duration.ofMillis(500)).build())
+        try (SkillMessaging messaging = client(unavailable)
+                .sleeper(d -> new CompletableFuture<>())
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(3)
+                        .totalTimeout(Duration.ofMillis(500))
+                        .build())
                 .build()) {
             long started = System.nanoTime();
             Throwable t = blockingSend(messaging);
@@ -108,8 +127,12 @@ class DeadlinesTest {
     @Test
     void aTokenRequestThatNeverAnswersEndsAtTheDeadlineToo() {
         HttpTransport silent = request -> new CompletableFuture<>();
-        try (SkillMessaging messaging = client(silent).attemptTimeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).totalTimeout(Duration.ofMillis(800)).build())
+        try (SkillMessaging messaging = client(silent)
+                .attemptTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(2)
+                        .totalTimeout(Duration.ofMillis(800))
+                        .build())
                 .build()) {
             Throwable t = blockingSend(messaging);
             assertThat(t).isInstanceOf(ApiTimeoutException.class);

@@ -40,14 +40,20 @@ class DeliveryOutcomeTest {
     static final String PATH = "/v1/skillmessages/users/u1";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     final MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
     final Message message = new Message(Map.of("k", "v"));
 
     SkillMessaging.Builder builder() {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").tokenBaseAddress(wm.baseUrl())
-                .defaultEndpoint(wm.baseUrl()).sleeper(new RecordingSleeper())
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .tokenBaseAddress(wm.baseUrl())
+                .defaultEndpoint(wm.baseUrl())
+                .sleeper(new RecordingSleeper())
                 .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 
@@ -64,8 +70,10 @@ class DeliveryOutcomeTest {
         int alexaRequests;
 
         static Response token(long expiresIn) {
-            return new Response(200, Map.of(), ("{\"access_token\":\"t\",\"expires_in\":" + expiresIn + "}")
-                    .getBytes(StandardCharsets.UTF_8));
+            return new Response(
+                    200,
+                    Map.of(),
+                    ("{\"access_token\":\"t\",\"expires_in\":" + expiresIn + "}").getBytes(StandardCharsets.UTF_8));
         }
 
         static CompletableFuture<Response> status(int status) {
@@ -77,13 +85,13 @@ class DeliveryOutcomeTest {
         }
 
         static CompletableFuture<Response> reset() {
-            return CompletableFuture.failedFuture(new TransportException("POST ... failed",
-                    new IOException("Connection reset")));
+            return CompletableFuture.failedFuture(
+                    new TransportException("POST ... failed", new IOException("Connection reset")));
         }
 
         static CompletableFuture<Response> refused() {
-            return CompletableFuture.failedFuture(new TransportException("POST ... failed",
-                    new ConnectException("Connection refused")));
+            return CompletableFuture.failedFuture(
+                    new TransportException("POST ... failed", new ConnectException("Connection refused")));
         }
 
         ScriptedTransport then(Supplier<CompletableFuture<Response>> step) {
@@ -102,9 +110,16 @@ class DeliveryOutcomeTest {
     }
 
     SkillMessaging scripted(ScriptedTransport transport, RetryPolicy policy) {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .defaultEndpoint("https://api.amazonalexa.com").clock(clock).sleeper(new RecordingSleeper(clock))
-                .attemptTimeout(Duration.ofMillis(200)).retryPolicy(policy).build();
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .defaultEndpoint("https://api.amazonalexa.com")
+                .clock(clock)
+                .sleeper(new RecordingSleeper(clock))
+                .attemptTimeout(Duration.ofMillis(200))
+                .retryPolicy(policy)
+                .build();
     }
 
     static RetryPolicy attempts(int n) {
@@ -129,15 +144,16 @@ class DeliveryOutcomeTest {
     @Test
     void aRefusedConnectionWasCertainlyNotDelivered() throws IOException {
         wm.stubFor(Lwa.tokenStub("tok", 3600));
-        SkillMessagingException e = failureOf(builder().defaultEndpoint("http://127.0.0.1:" + closedPort()).build());
+        SkillMessagingException e = failureOf(
+                builder().defaultEndpoint("http://127.0.0.1:" + closedPort()).build());
         assertThat(e).isInstanceOf(TransportException.class).hasCauseInstanceOf(ConnectException.class);
         assertThat(e.mayHaveBeenDelivered()).isFalse();
     }
 
     @Test
     void anAttemptTimeoutThenA503MayHaveBeenDelivered() {
-        ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::never)
-                .then(() -> ScriptedTransport.status(503));
+        ScriptedTransport transport =
+                new ScriptedTransport().then(ScriptedTransport::never).then(() -> ScriptedTransport.status(503));
         SkillMessagingException e = failureOf(scripted(transport, attempts(3)));
         assertThat(e).isInstanceOf(ServerErrorException.class);
         assertThat(e.mayHaveBeenDelivered()).isTrue();
@@ -146,8 +162,8 @@ class DeliveryOutcomeTest {
 
     @Test
     void anEarlyAmbiguousFailureFollowedByAFinal400StillMayHaveBeenDelivered() {
-        ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::reset)
-                .then(() -> ScriptedTransport.status(400));
+        ScriptedTransport transport =
+                new ScriptedTransport().then(ScriptedTransport::reset).then(() -> ScriptedTransport.status(400));
         SkillMessagingException e = failureOf(scripted(transport, attempts(3)));
         assertThat(e).isInstanceOf(BadRequestException.class);
         assertThat(e.mayHaveBeenDelivered()).isTrue();
@@ -155,8 +171,10 @@ class DeliveryOutcomeTest {
 
     @Test
     void onlyErrorAnswersAndRefusedConnectionsWereCertainlyNotDelivered() {
-        ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::refused)
-                .then(() -> ScriptedTransport.status(500)).then(() -> ScriptedTransport.status(503));
+        ScriptedTransport transport = new ScriptedTransport()
+                .then(ScriptedTransport::refused)
+                .then(() -> ScriptedTransport.status(500))
+                .then(() -> ScriptedTransport.status(503));
         SkillMessagingException e = failureOf(scripted(transport, attempts(3)));
         assertThat(e).isInstanceOf(ServerErrorException.class);
         assertThat(e.mayHaveBeenDelivered()).isFalse();
@@ -173,9 +191,16 @@ class DeliveryOutcomeTest {
     @Test
     void theTotalTimeoutWhileARequestIsUnansweredMayHaveBeenDelivered() {
         ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::never);
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .defaultEndpoint("https://api.amazonalexa.com").attemptTimeout(Duration.ofSeconds(10))
-                .retryPolicy(RetryPolicy.builder().totalTimeout(Duration.ofMillis(200)).build()).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .defaultEndpoint("https://api.amazonalexa.com")
+                .attemptTimeout(Duration.ofSeconds(10))
+                .retryPolicy(RetryPolicy.builder()
+                        .totalTimeout(Duration.ofMillis(200))
+                        .build())
+                .build();
         SkillMessagingException e = failureOf(messaging);
         assertThat(e).isInstanceOf(ApiTimeoutException.class);
         assertThat(((ApiTimeoutException) e).isAttemptTimeout()).isFalse();
@@ -185,9 +210,16 @@ class DeliveryOutcomeTest {
     @Test
     void theTotalTimeoutWhileWaitingForATokenWasCertainlyNotDelivered() {
         HttpTransport silentLwa = request -> new CompletableFuture<>();
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret").transport(silentLwa)
-                .defaultEndpoint("https://api.amazonalexa.com").attemptTimeout(Duration.ofSeconds(10))
-                .retryPolicy(RetryPolicy.builder().totalTimeout(Duration.ofMillis(200)).build()).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(silentLwa)
+                .defaultEndpoint("https://api.amazonalexa.com")
+                .attemptTimeout(Duration.ofSeconds(10))
+                .retryPolicy(RetryPolicy.builder()
+                        .totalTimeout(Duration.ofMillis(200))
+                        .build())
+                .build();
         SkillMessagingException e = failureOf(messaging);
         assertThat(e).isInstanceOf(ApiTimeoutException.class);
         assertThat(e.mayHaveBeenDelivered()).isFalse();
@@ -198,28 +230,45 @@ class DeliveryOutcomeTest {
         ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::reset);
         transport.tokens.clear();
         transport.tokens.add(ScriptedTransport.token(10));
-        transport.tokens.add(new HttpTransport.Response(401, Map.of(),
-                "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
-        SkillMessaging messaging = scripted(transport, RetryPolicy.builder().jitter(0)
-                .initialBackoff(Duration.ofSeconds(10)).build()); // the wait makes the 10-second token stale
+        transport.tokens.add(new HttpTransport.Response(
+                401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
+        SkillMessaging messaging = scripted(
+                transport,
+                RetryPolicy.builder()
+                        .jitter(0)
+                        .initialBackoff(Duration.ofSeconds(10))
+                        .build()); // the wait makes the 10-second token stale
         SkillMessagingException e = failureOf(messaging);
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.mayHaveBeenDelivered()).isTrue();
-        assertThat(e.getSuppressed()).singleElement().isInstanceOf(TokenRequestException.class)
-                .satisfies(t -> assertThat(((SkillMessagingException) t).mayHaveBeenDelivered()).isFalse());
+        assertThat(e.getSuppressed())
+                .singleElement()
+                .isInstanceOf(TokenRequestException.class)
+                .satisfies(t -> assertThat(((SkillMessagingException) t).mayHaveBeenDelivered())
+                        .isFalse());
     }
 
     @Test
     void sendResultsSayWhichFailuresMayHaveBeenDelivered() throws IOException {
         wm.stubFor(Lwa.tokenStub("tok", 3600));
-        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/reset")).willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        Sequence.stub(wm, () -> post(urlEqualTo("/v1/skillmessages/users/busy")), aResponse().withStatus(503));
-        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/ok")).willReturn(aResponse().withStatus(202)));
+        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/reset"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo("/v1/skillmessages/users/busy")),
+                aResponse().withStatus(503));
+        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/ok"))
+                .willReturn(aResponse().withStatus(202)));
         String refused = "http://127.0.0.1:" + closedPort();
-        List<SendResult> results = builder().build().sendToAll(List.of(new Recipient("reset", wm.baseUrl()),
-                new Recipient("busy", wm.baseUrl()), new Recipient("refused", refused), new Recipient("ok", wm.baseUrl())),
-                message);
+        List<SendResult> results = builder()
+                .build()
+                .sendToAll(
+                        List.of(
+                                new Recipient("reset", wm.baseUrl()),
+                                new Recipient("busy", wm.baseUrl()),
+                                new Recipient("refused", refused),
+                                new Recipient("ok", wm.baseUrl())),
+                        message);
         assertThat(results).extracting(SendResult::mayHaveBeenDelivered).containsExactly(true, false, false, false);
         assertThat(results).extracting(SendResult::isAccepted).containsExactly(false, false, false, true);
     }
@@ -227,10 +276,15 @@ class DeliveryOutcomeTest {
     @Test
     void closingWhileWaitingToRetryAfterAnAmbiguousAttemptSaysSo() throws Exception {
         ScriptedTransport transport = new ScriptedTransport().then(ScriptedTransport::reset);
-        SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .defaultEndpoint("https://api.amazonalexa.com").sleeper(d -> new CompletableFuture<>()).build();
-        CompletableFuture<List<SendResult>> results = messaging.sendToAllAsync(
-                List.of(new Recipient("u1", "https://api.amazonalexa.com")), message);
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .defaultEndpoint("https://api.amazonalexa.com")
+                .sleeper(d -> new CompletableFuture<>())
+                .build();
+        CompletableFuture<List<SendResult>> results =
+                messaging.sendToAllAsync(List.of(new Recipient("u1", "https://api.amazonalexa.com")), message);
         messaging.close();
         SendResult result = results.get(10, TimeUnit.SECONDS).get(0);
         assertThat(result.failure()).get().isInstanceOf(IllegalStateException.class);

@@ -22,17 +22,19 @@ import io.github.skillmessaging.internal.Futures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each status to its exception, through the blocking and the async call. */
 class ErrorStatusTest {
     static final String PATH = "/v1/skillmessages/users/u1";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static Stream<Arguments> statuses() {
         return Stream.of(
@@ -53,16 +55,22 @@ class ErrorStatusTest {
     }
 
     private static SkillMessageClient client() {
-        return SkillMessageClient.builder().baseAddress(wm.baseUrl() + "/v1/skillmessages/users/")
-                .accessToken("tok").retryPolicy(RetryPolicy.none()).build();
+        return SkillMessageClient.builder()
+                .baseAddress(wm.baseUrl() + "/v1/skillmessages/users/")
+                .accessToken("tok")
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     @ParameterizedTest(name = "{0} -> {1} (async: {2})")
     @MethodSource("statuses")
     void eachStatusRaisesItsExceptionWithStatusBodyAndRequestId(int status, Class<?> type, boolean async) {
         String body = "{\"code\":" + status + ",\"message\":\"went wrong\"}";
-        wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("X-Amzn-RequestId", "req-" + status).withBody(body)));
+        wm.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("X-Amzn-RequestId", "req-" + status)
+                        .withBody(body)));
         Message message = new Message(Map.of());
         Throwable thrown = catchThrowable(() -> {
             if (async) {
@@ -84,16 +92,20 @@ class ErrorStatusTest {
         assertThat(e.serviceMessage()).contains("went wrong");
         assertThat(e.header("x-amzn-requestid")).contains("req-" + status);
         assertThat(e.operation()).isEqualTo("send skill message");
-        assertThat(e).hasMessage("HTTP " + status + " from send skill message: [" + status + "] went wrong (request id req-"
-                + status + ")");
+        assertThat(e)
+                .hasMessage("HTTP " + status + " from send skill message: [" + status + "] went wrong (request id req-"
+                        + status + ")");
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {400, 401})
     void tokenEndpointRefusalsAreTokenRequestExceptions(int status) {
-        wm.stubFor(post(urlEqualTo("/auth/o2/token")).willReturn(aResponse().withStatus(status)
-                .withBody("{\"error\":\"invalid_scope\",\"error_description\":\"Scope not allowed\"}")));
-        AccessTokenClient client = AccessTokenClient.builder().baseAddress(wm.baseUrl()).build();
+        wm.stubFor(post(urlEqualTo("/auth/o2/token"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withBody("{\"error\":\"invalid_scope\",\"error_description\":\"Scope not allowed\"}")));
+        AccessTokenClient client =
+                AccessTokenClient.builder().baseAddress(wm.baseUrl()).build();
         TokenRequestException e = (TokenRequestException) catchThrowable(() -> client.send("id", "secret"));
         assertThat(e.statusCode()).isEqualTo(status);
         assertThat(e.error()).isEqualTo("invalid_scope");
@@ -102,9 +114,12 @@ class ErrorStatusTest {
 
     @org.junit.jupiter.api.Test
     void aTokenEndpoint429IsARateLimitWithItsRetryAfter() {
-        wm.stubFor(post(urlEqualTo("/auth/o2/token")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
-        AccessTokenClient client = AccessTokenClient.builder().baseAddress(wm.baseUrl())
-                .retryPolicy(RetryPolicy.none()).build();
+        wm.stubFor(post(urlEqualTo("/auth/o2/token"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
+        AccessTokenClient client = AccessTokenClient.builder()
+                .baseAddress(wm.baseUrl())
+                .retryPolicy(RetryPolicy.none())
+                .build();
         RateLimitException e = (RateLimitException) catchThrowable(() -> client.send("id", "secret"));
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
     }
@@ -112,7 +127,8 @@ class ErrorStatusTest {
     @org.junit.jupiter.api.Test
     void aNonJsonErrorBodyIsKeptRawAndTheMessageStaysShort() {
         wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
-        ServerErrorException e = (ServerErrorException) catchThrowable(() -> client().send(new Message(Map.of()), "u1"));
+        ServerErrorException e =
+                (ServerErrorException) catchThrowable(() -> client().send(new Message(Map.of()), "u1"));
         assertThat(e.body()).isEqualTo("<html>Bad gateway</html>");
         assertThat(e.errorCode()).isEmpty();
         assertThat(e.requestId()).isEmpty();
@@ -121,9 +137,12 @@ class ErrorStatusTest {
 
     @org.junit.jupiter.api.Test
     void aTokenResponseWithoutATokenIsAClearError() {
-        wm.stubFor(post(urlEqualTo("/auth/o2/token")).willReturn(aResponse().withStatus(200).withBody("{\"token_type\":\"bearer\"}")));
-        Throwable e = catchThrowable(() -> AccessTokenClient.builder().baseAddress(wm.baseUrl()).build().send("id", "s"));
-        assertThat(e).isInstanceOf(io.github.skillmessaging.error.SkillMessagingException.class)
+        wm.stubFor(post(urlEqualTo("/auth/o2/token"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"token_type\":\"bearer\"}")));
+        Throwable e = catchThrowable(() ->
+                AccessTokenClient.builder().baseAddress(wm.baseUrl()).build().send("id", "s"));
+        assertThat(e)
+                .isInstanceOf(io.github.skillmessaging.error.SkillMessagingException.class)
                 .hasMessage("Login-With-Amazon answered HTTP 200 without an access_token");
     }
 }

@@ -26,13 +26,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExitsPromptlyTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** The child: one send on a client that is never closed, then back from main. */
     public static final class OneSend {
         public static void main(String[] args) {
-            SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret")
-                    .tokenBaseAddress(args[0]).defaultEndpoint(args[0]).build();
+            SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId("id")
+                    .clientSecret("secret")
+                    .tokenBaseAddress(args[0])
+                    .defaultEndpoint(args[0])
+                    .build();
             System.out.println("sent " + messaging.send("u1", new Message(Map.of("k", "v"))));
             System.out.println("returning from main");
         }
@@ -45,13 +51,16 @@ class ExitsPromptlyTest {
     public static final class AsExecJava {
         public static void main(String[] args) throws Exception {
             ThreadGroup group = new ThreadGroup("exec-java");
-            Thread main = new Thread(group, () -> {
-                try {
-                    OneSend.main(args);
-                } catch (RuntimeException e) {
-                    e.printStackTrace();
-                }
-            }, "main");
+            Thread main = new Thread(
+                    group,
+                    () -> {
+                        try {
+                            OneSend.main(args);
+                        } catch (RuntimeException e) {
+                            e.printStackTrace();
+                        }
+                    },
+                    "main");
             main.start();
             main.join();
             Thread[] left = new Thread[64];
@@ -73,9 +82,14 @@ class ExitsPromptlyTest {
         wm.stubFor(Lwa.tokenStub("tok", 3600));
         wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/u1"))
                 .willReturn(aResponse().withStatus(202).withHeader("X-Amzn-RequestId", "m1")));
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName(), wm.baseUrl())
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        main.getName(),
+                        wm.baseUrl())
+                .redirectErrorStream(true)
+                .start();
     }
 
     @Test
@@ -84,10 +98,13 @@ class ExitsPromptlyTest {
         try {
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("all ended after (\\d+) ms").matcher(output);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("all ended after (\\d+) ms").matcher(output);
             assertThat(m.find()).as("output: %s", output).isTrue();
             assertThat(output).contains("sent m1");
-            assertThat(Long.parseLong(m.group(1))).as("ms until every thread left by the send ended").isLessThan(2_000);
+            assertThat(Long.parseLong(m.group(1)))
+                    .as("ms until every thread left by the send ended")
+                    .isLessThan(2_000);
         } finally {
             child.destroyForcibly();
         }
@@ -98,8 +115,8 @@ class ExitsPromptlyTest {
         Process child = startChild(OneSend.class);
         List<String> output = new ArrayList<>();
         long returned = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 output.add(line);
                 if (line.equals("returning from main")) {
@@ -114,7 +131,9 @@ class ExitsPromptlyTest {
             assertThat(exited).as("the child exited; output: %s", output).isTrue();
             assertThat(child.exitValue()).as("output: %s", output).isZero();
             assertThat(output).contains("sent m1", "returning from main");
-            assertThat(afterReturn).as("ms from main's return to the JVM's exit").isLessThan(2_000);
+            assertThat(afterReturn)
+                    .as("ms from main's return to the JVM's exit")
+                    .isLessThan(2_000);
         } finally {
             child.destroyForcibly();
         }

@@ -22,8 +22,12 @@ class LifecycleTest {
     private static final Message MESSAGE = new Message(Map.of("k", "v"));
 
     private static SkillMessaging.Builder client(HttpTransport transport) {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .tokenBaseAddress("http://127.0.0.1:9").defaultEndpoint("http://127.0.0.1:9");
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .tokenBaseAddress("http://127.0.0.1:9")
+                .defaultEndpoint("http://127.0.0.1:9");
     }
 
     @Test
@@ -35,7 +39,8 @@ class LifecycleTest {
         messaging.close();
         messaging.close(); // idempotent
 
-        assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> messaging.send("u1", MESSAGE))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The client is closed: cannot send skill message");
         assertThat(messaging.sendAsync("u1", AlexaRegion.EUROPE, MESSAGE)).isCompletedExceptionally();
         assertThatThrownBy(() -> messaging.sendToAll(List.of(new Recipient("u1", "http://127.0.0.1:9")), MESSAGE))
@@ -54,8 +59,14 @@ class LifecycleTest {
             posts.incrementAndGet();
             return new HttpTransport.Response(503, Map.of(), null);
         });
-        SkillMessaging messaging = client(unavailable).retryPolicy(RetryPolicy.builder().maxAttempts(5)
-                .initialBackoff(Duration.ofMillis(300)).maxBackoff(Duration.ofMillis(300)).jitter(0).build()).build();
+        SkillMessaging messaging = client(unavailable)
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(5)
+                        .initialBackoff(Duration.ofMillis(300))
+                        .maxBackoff(Duration.ofMillis(300))
+                        .jitter(0)
+                        .build())
+                .build();
         CompletableFuture<String> sent = messaging.sendAsync("u1", MESSAGE);
         Thread.sleep(100); // the first attempt failed; the send now waits to retry
         assertThat(posts.get()).isEqualTo(1);
@@ -72,7 +83,9 @@ class LifecycleTest {
 
     /** Lines the SDK logged (other loggers, such as the JDK's HTTP client's, log on their own threads). */
     private static long sdkLines() {
-        return CapturingLoggerFinder.lines().stream().filter(l -> l.contains(" io.github.skillmessaging ")).count();
+        return CapturingLoggerFinder.lines().stream()
+                .filter(l -> l.contains(" io.github.skillmessaging "))
+                .count();
     }
 
     @Test
@@ -81,25 +94,34 @@ class LifecycleTest {
         FakeTransport transport = FakeTransport.accepting();
         SkillMessaging messaging = client(transport).clock(clock).build();
         messaging.send("u1", MESSAGE);
-        long tokenRequests = transport.requests().stream().filter(r -> r.uri().getPath().equals("/auth/o2/token")).count();
+        long tokenRequests = transport.requests().stream()
+                .filter(r -> r.uri().getPath().equals("/auth/o2/token"))
+                .count();
         messaging.close();
 
         clock.advance(Duration.ofMinutes(58)); // inside the prefetch window: an open client would refresh now
         assertThatThrownBy(() -> messaging.send("u1", MESSAGE)).isInstanceOf(IllegalStateException.class);
-        assertThat(transport.requests().stream().filter(r -> r.uri().getPath().equals("/auth/o2/token")).count())
+        assertThat(transport.requests().stream()
+                        .filter(r -> r.uri().getPath().equals("/auth/o2/token"))
+                        .count())
                 .isEqualTo(tokenRequests);
     }
 
     @Test
     void theSeedStyleClientsRefuseCallsOnceClosed() {
         FakeTransport transport = FakeTransport.accepting();
-        AccessTokenClient tokens = AccessTokenClient.builder().baseAddress("http://127.0.0.1:9").transport(transport)
+        AccessTokenClient tokens = AccessTokenClient.builder()
+                .baseAddress("http://127.0.0.1:9")
+                .transport(transport)
                 .build();
         tokens.close();
         assertThatThrownBy(() -> tokens.send("id", "secret")).isInstanceOf(IllegalStateException.class);
 
-        SkillMessageClient client = SkillMessageClient.builder().baseAddress("http://127.0.0.1:9").accessToken("tok")
-                .transport(transport).build();
+        SkillMessageClient client = SkillMessageClient.builder()
+                .baseAddress("http://127.0.0.1:9")
+                .accessToken("tok")
+                .transport(transport)
+                .build();
         client.close();
         assertThatThrownBy(() -> client.send(MESSAGE, "u1")).isInstanceOf(IllegalStateException.class);
         assertThat(transport.requests()).isEmpty();

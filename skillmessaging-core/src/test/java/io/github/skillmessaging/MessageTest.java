@@ -19,7 +19,9 @@ class MessageTest {
         data.put("Key", "Some Value");
         data.put("quote", "say \"hi\"");
         String json = new String(Json.write(new Message(data, 3600)), StandardCharsets.UTF_8);
-        assertThat(json).isEqualTo("{\"data\":{\"Key\":\"Some Value\",\"quote\":\"say \\\"hi\\\"\"},\"expiresAfterSeconds\":3600}");
+        assertThat(json)
+                .isEqualTo(
+                        "{\"data\":{\"Key\":\"Some Value\",\"quote\":\"say \\\"hi\\\"\"},\"expiresAfterSeconds\":3600}");
     }
 
     @Test
@@ -29,8 +31,9 @@ class MessageTest {
         data.put("Key", "Some Value");
         data.put("quote", "say \"hi\" \\ \n\t\u0001 </script> \u2028 é 😀");
         data.put("", "");
-        for (Message message : new Message[] {new Message(data, 3600), new Message(Map.of(), 60),
-                new Message(Map.of("a", "b"), 86_400)}) {
+        for (Message message :
+                new Message[] {new Message(data, 3600), new Message(Map.of(), 60), new Message(Map.of("a", "b"), 86_400)
+                }) {
             assertThat(new String(message.toJsonBytes(), StandardCharsets.UTF_8))
                     .isEqualTo(new String(Json.write(message), StandardCharsets.UTF_8));
         }
@@ -51,7 +54,8 @@ class MessageTest {
 
     @Test
     void nullDataIsRejected() {
-        assertThatThrownBy(() -> new Message(null, 3600)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(null, 3600))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("data is required");
     }
 
@@ -59,11 +63,13 @@ class MessageTest {
     void nullKeysAndValuesAreRejected() {
         Map<String, String> nullValue = new HashMap<>();
         nullValue.put("k", null);
-        assertThatThrownBy(() -> new Message(nullValue)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(nullValue))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"k\" is null");
         Map<String, String> nullKey = new HashMap<>();
         nullKey.put(null, "v");
-        assertThatThrownBy(() -> new Message(nullKey)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(nullKey))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null key");
     }
 
@@ -71,15 +77,18 @@ class MessageTest {
     void expiryMustBeBetweenOneMinuteAndOneDay() {
         assertThat(new Message(Map.of(), 60).expiresAfterSeconds()).isEqualTo(60);
         assertThat(new Message(Map.of(), 86_400).expiresAfterSeconds()).isEqualTo(86_400);
-        assertThatThrownBy(() -> new Message(Map.of(), 59)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(Map.of(), 59))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expiresAfterSeconds must be between 60 and 86400, was 59");
-        assertThatThrownBy(() -> new Message(Map.of(), 86_401)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(Map.of(), 86_401))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("was 86401");
     }
 
     @Test
     void durationFactoryTakesWholeSecondsOnly() {
-        assertThat(Message.of(Map.of(), Duration.ofMinutes(5)).expiresAfterSeconds()).isEqualTo(300);
+        assertThat(Message.of(Map.of(), Duration.ofMinutes(5)).expiresAfterSeconds())
+                .isEqualTo(300);
         assertThatThrownBy(() -> Message.of(Map.of(), Duration.ofMillis(60_500)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Message.of(Map.of(), Duration.ofDays(2))).isInstanceOf(IllegalArgumentException.class);
@@ -96,7 +105,8 @@ class MessageTest {
     @Test
     void dataOverSixKilobytesIsRejectedWithItsSize() {
         String value = "v".repeat(Message.MAX_DATA_BYTES - 7);
-        assertThatThrownBy(() -> new Message(Map.of("k", value))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(Map.of("k", value)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Message data is 6145 bytes as JSON; Amazon accepts at most 6144");
     }
 
@@ -128,11 +138,15 @@ class MessageTest {
 
     @Test
     void unpairedSurrogatesAreRejectedAsTheyAreNotText() {
-        assertThatThrownBy(() -> new Message(Map.of("k", "a\uD83Db"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Message data value for key \"k\" is not valid Unicode text: unpaired surrogate at index 1");
-        assertThatThrownBy(() -> new Message(Map.of("\uDE00", "v"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(Map.of("k", "a\uD83Db")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Message data value for key \"k\" is not valid Unicode text: unpaired surrogate at index 1");
+        assertThatThrownBy(() -> new Message(Map.of("\uDE00", "v")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Message data key at position 0 is not valid Unicode text: unpaired surrogate at index 0");
-        assertThatThrownBy(() -> new Message(Map.of("k", "\uD83D\uD83D\uDE00"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Message(Map.of("k", "\uD83D\uD83D\uDE00")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unpaired surrogate at index 0");
     }
 

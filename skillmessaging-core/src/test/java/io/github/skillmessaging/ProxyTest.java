@@ -40,7 +40,10 @@ class ProxyTest {
     /** The child: the production client with defaults only. */
     public static final class DefaultsOnly {
         public static void main(String[] args) {
-            try (SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret").build()) {
+            try (SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId("id")
+                    .clientSecret("secret")
+                    .build()) {
                 System.out.println("sent " + messaging.send("u1", new Message(Map.of("k", "v"))));
             }
         }
@@ -50,17 +53,57 @@ class ProxyTest {
     void aDefaultClientSendsThroughTheProxyOfTheJvmSettings(@TempDir Path dir) throws Exception {
         Path keys = dir.resolve("stub.p12");
         Path trust = dir.resolve("trust.p12");
-        keytool("-genkeypair", "-alias", "stub", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=api.amazonalexa.com", "-ext", "SAN=dns:api.amazonalexa.com,dns:api.amazon.com",
-                "-keystore", keys.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "stub",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=api.amazonalexa.com",
+                "-ext",
+                "SAN=dns:api.amazonalexa.com,dns:api.amazon.com",
+                "-keystore",
+                keys.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
         Path cert = dir.resolve("stub.cer");
-        keytool("-exportcert", "-alias", "stub", "-keystore", keys.toString(), "-storepass", PASSWORD,
-                "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "stub", "-file", cert.toString(), "-keystore", trust.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "stub",
+                "-keystore",
+                keys.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                cert.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "stub",
+                "-file",
+                cert.toString(),
+                "-keystore",
+                trust.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
 
-        WireMockServer stub = new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true)
-                .keystorePath(keys.toString()).keystoreType("PKCS12").keystorePassword(PASSWORD)
+        WireMockServer stub = new WireMockServer(wireMockConfig()
+                .dynamicHttpsPort()
+                .httpDisabled(true)
+                .keystorePath(keys.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(PASSWORD)
                 .keyManagerPassword(PASSWORD));
         stub.stubFor(Lwa.tokenStub("tok", 3600));
         stub.stubFor(post(urlEqualTo("/v1/skillmessages/users/u1"))
@@ -68,14 +111,21 @@ class ProxyTest {
         stub.start();
         List<String> proxySaw = new CopyOnWriteArrayList<>();
         try (TunnellingProxy proxy = new TunnellingProxy(stub.httpsPort(), proxySaw)) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
-                    "-Djavax.net.ssl.trustStore=" + trust, "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
-                    "-cp", System.getProperty("java.class.path"), DefaultsOnly.class.getName())
-                    .redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dhttps.proxyHost=127.0.0.1",
+                            "-Dhttps.proxyPort=" + proxy.port(),
+                            "-Djavax.net.ssl.trustStore=" + trust,
+                            "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            DefaultsOnly.class.getName())
+                    .redirectErrorStream(true)
+                    .start();
             List<String> output = new ArrayList<>();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().forEach(output::add);
             }
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -85,13 +135,17 @@ class ProxyTest {
             stub.stop();
         }
         // each host at least once (a slow machine may make the client retry on a new connection)
-        assertThat(proxySaw).containsOnly("CONNECT api.amazon.com:443 HTTP/1.1",
-                "CONNECT api.amazonalexa.com:443 HTTP/1.1").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(proxySaw)
+                .containsOnly("CONNECT api.amazon.com:443 HTTP/1.1", "CONNECT api.amazonalexa.com:443 HTTP/1.1")
+                .hasSizeGreaterThanOrEqualTo(2);
         stub.verify(postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
         stub.verify(postRequestedFor(urlEqualTo("/v1/skillmessages/users/u1")));
-        assertThat(stub.getAllServeEvents()).extracting(e -> e.getRequest().getProtocol() + " " + e.getRequest().getHost())
-                .as("HTTP/2 by ALPN, to Amazon's host names").containsOnly("HTTP/2.0 api.amazon.com",
-                        "HTTP/2.0 api.amazonalexa.com").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(stub.getAllServeEvents())
+                .extracting(
+                        e -> e.getRequest().getProtocol() + " " + e.getRequest().getHost())
+                .as("HTTP/2 by ALPN, to Amazon's host names")
+                .containsOnly("HTTP/2.0 api.amazon.com", "HTTP/2.0 api.amazonalexa.com")
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     private static void keytool(String... args) throws Exception {
@@ -126,7 +180,8 @@ class ProxyTest {
         }
 
         private void tunnel(Socket client, int stubPort, List<String> seen) {
-            try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), stubPort)) {
+            try (client;
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), stubPort)) {
                 InputStream in = client.getInputStream();
                 StringBuilder head = new StringBuilder();
                 while (!head.toString().endsWith("\r\n\r\n")) {

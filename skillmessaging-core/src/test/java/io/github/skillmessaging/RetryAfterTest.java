@@ -27,16 +27,24 @@ class RetryAfterTest {
     static final String PATH = "/v1/skillmessages/users/u1";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     final MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final Message message = new Message(Map.of("k", "v"));
 
     SkillMessaging client() {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret")
-                .tokenBaseAddress(wm.baseUrl()).defaultEndpoint(wm.baseUrl()).clock(clock).sleeper(sleeper)
-                .retryPolicy(RetryPolicy.builder().jitter(0).build()).build();
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .tokenBaseAddress(wm.baseUrl())
+                .defaultEndpoint(wm.baseUrl())
+                .clock(clock)
+                .sleeper(sleeper)
+                .retryPolicy(RetryPolicy.builder().jitter(0).build())
+                .build();
     }
 
     @BeforeEach
@@ -46,8 +54,11 @@ class RetryAfterTest {
 
     @Test
     void a503WithRetryAfterThreeSecondsWaitsThreeSecondsBeforeRetrying() {
-        Sequence.stub(wm, () -> post(urlEqualTo(PATH)),
-                aResponse().withStatus(503).withHeader("Retry-After", "3"), aResponse().withStatus(202));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(PATH)),
+                aResponse().withStatus(503).withHeader("Retry-After", "3"),
+                aResponse().withStatus(202));
         client().send("u1", message);
         assertThat(sleeper.sleeps()).hasSize(1);
         assertThat(sleeper.sleeps().get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -56,15 +67,20 @@ class RetryAfterTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {408, 500, 502, 503, 504})
     void everyRetriedStatusWaitsForItsRetryAfterSeconds(int status) {
-        Sequence.stub(wm, () -> post(urlEqualTo(PATH)),
-                aResponse().withStatus(status).withHeader("Retry-After", "4"), aResponse().withStatus(202));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(PATH)),
+                aResponse().withStatus(status).withHeader("Retry-After", "4"),
+                aResponse().withStatus(202));
         client().send("u1", message);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(4));
     }
 
     @Test
     void a503WithRetryAfterAsAnHttpDateWaitsUntilThatDate() {
-        Sequence.stub(wm, () -> post(urlEqualTo(PATH)),
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(PATH)),
                 aResponse().withStatus(503).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:09 GMT"),
                 aResponse().withStatus(202));
         client().send("u1", message);
@@ -73,8 +89,11 @@ class RetryAfterTest {
 
     @Test
     void aRetryAfterShorterThanTheBackoffWaitsTheBackoff() {
-        Sequence.stub(wm, () -> post(urlEqualTo(PATH)),
-                aResponse().withStatus(500).withHeader("Retry-After", "0"), aResponse().withStatus(202));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(PATH)),
+                aResponse().withStatus(500).withHeader("Retry-After", "0"),
+                aResponse().withStatus(202));
         client().send("u1", message);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
     }
@@ -91,7 +110,9 @@ class RetryAfterTest {
 
     @Test
     void theTokenRequestHonoursRetryAfterOnA503Too() {
-        Sequence.stub(wm, () -> post(urlEqualTo(Lwa.TOKEN_PATH)),
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(Lwa.TOKEN_PATH)),
                 aResponse().withStatus(503).withHeader("Retry-After", "5"),
                 aResponse().withStatus(200).withBody("{\"access_token\":\"tok\",\"expires_in\":3600}"));
         wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(202)));

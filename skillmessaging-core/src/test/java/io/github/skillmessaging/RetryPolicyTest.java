@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100))
-            .maxBackoff(Duration.ofMillis(1000)).jitter(0.5).build();
+    private final RetryPolicy policy = RetryPolicy.builder()
+            .initialBackoff(Duration.ofMillis(100))
+            .maxBackoff(Duration.ofMillis(1000))
+            .jitter(0.5)
+            .build();
 
     @Test
     void backoffDoublesUpToTheCap() {
@@ -29,8 +32,9 @@ class RetryPolicyTest {
 
     @Test
     void defaultsAreDocumented() {
-        assertThat(RetryPolicy.defaults()).isEqualTo(new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(20),
-                0.2, Duration.ofSeconds(60)));
+        assertThat(RetryPolicy.defaults())
+                .isEqualTo(new RetryPolicy(
+                        3, Duration.ofMillis(500), Duration.ofSeconds(20), 0.2, Duration.ofSeconds(60)));
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
     }
 
@@ -38,9 +42,12 @@ class RetryPolicyTest {
     void invalidSettingsAreRejectedWithTheirName() {
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build()).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5).build()).hasMessageContaining("jitter");
-        assertThatThrownBy(() -> RetryPolicy.builder().totalTimeout(Duration.ZERO).build())
+        assertThatThrownBy(
+                        () -> RetryPolicy.builder().totalTimeout(Duration.ZERO).build())
                 .hasMessageContaining("totalTimeout");
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(30)).build())
+        assertThatThrownBy(() -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofSeconds(30))
+                        .build())
                 .hasMessageContaining("maxBackoff");
     }
 }

@@ -25,17 +25,27 @@ class SecretsTest {
     static final String TOKEN = "Atc|SECRET-ACCESS-TOKEN-77";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @Test
     void secretsAppearInNoStringTheSdkProduces() {
         wm.stubFor(Lwa.tokenStub(TOKEN, 3600));
-        Sequence.stub(wm, () -> post(urlPathMatching("/v1/skillmessages/users/.*")),
-                aResponse().withStatus(503), aResponse().withStatus(403), aResponse().withStatus(202));
+        Sequence.stub(
+                wm,
+                () -> post(urlPathMatching("/v1/skillmessages/users/.*")),
+                aResponse().withStatus(503),
+                aResponse().withStatus(403),
+                aResponse().withStatus(202));
         List<String> strings = new ArrayList<>();
 
-        SkillMessaging.Builder builder = SkillMessaging.builder().clientId("client-id").clientSecret(SECRET)
-                .tokenBaseAddress(wm.baseUrl()).defaultEndpoint(wm.baseUrl()).sleeper(new RecordingSleeper());
+        SkillMessaging.Builder builder = SkillMessaging.builder()
+                .clientId("client-id")
+                .clientSecret(SECRET)
+                .tokenBaseAddress(wm.baseUrl())
+                .defaultEndpoint(wm.baseUrl())
+                .sleeper(new RecordingSleeper());
         strings.add(builder.toString());
         SkillMessaging messaging = builder.build();
         strings.add(messaging.toString());
@@ -46,18 +56,29 @@ class SecretsTest {
 
         SkillMessageClient seedClient = new SkillMessageClient(wm.baseUrl() + "/v1/skillmessages/users/", TOKEN);
         strings.add(seedClient.toString());
-        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/x")).willReturn(aResponse().withStatus(403)));
+        wm.stubFor(post(urlEqualTo("/v1/skillmessages/users/x"))
+                .willReturn(aResponse().withStatus(403)));
         Throwable forbidden = catchThrowable(() -> seedClient.send(new Message(Map.of()), "x"));
         strings.add(String.valueOf(forbidden));
 
-        wm.stubFor(post(urlEqualTo(Lwa.TOKEN_PATH)).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+        wm.stubFor(
+                post(urlEqualTo(Lwa.TOKEN_PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withBody(
+                                                "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
         Throwable refused = catchThrowable(() -> new AccessTokenClient(wm.baseUrl()).send("client-id", SECRET));
         strings.add(String.valueOf(refused));
         strings.addAll(CapturingLoggerFinder.lines());
 
-        assertThat(CapturingLoggerFinder.lines()).as("the SDK logged something to check").isNotEmpty();
-        assertThat(strings).allSatisfy(s -> assertThat(s).doesNotContain(SECRET).doesNotContain(TOKEN)
-                .doesNotContain("SECRET-ACCESS-TOKEN"));
+        assertThat(CapturingLoggerFinder.lines())
+                .as("the SDK logged something to check")
+                .isNotEmpty();
+        assertThat(strings)
+                .allSatisfy(s -> assertThat(s)
+                        .doesNotContain(SECRET)
+                        .doesNotContain(TOKEN)
+                        .doesNotContain("SECRET-ACCESS-TOKEN"));
     }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The .NET seed's code, line for line in Java, against a local Amazon. */
 class SeedSnippetTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @Test
     void theSeedCodeWorksAsItReads() throws Exception {
@@ -46,9 +48,12 @@ class SeedSnippetTest {
         assertThat(accessToken.expiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(59)));
         assertThat(client.sendAsync(clientId, clientSecret).get().token()).isEqualTo("seed-token");
         assertThat(messageClient.sendAsync(messageToSend, userId).get()).isEqualTo("seed-msg-1");
-        wm.verify(2, postRequestedFor(urlEqualTo("/v1/skillmessages/users/amzn1.ask.account.SEED"))
-                .withHeader("Authorization", equalTo("Bearer seed-token"))
-                .withRequestBody(equalToJson("{\"data\":{\"Key\":\"Some Value\"},\"expiresAfterSeconds\":3600}")));
+        wm.verify(
+                2,
+                postRequestedFor(urlEqualTo("/v1/skillmessages/users/amzn1.ask.account.SEED"))
+                        .withHeader("Authorization", equalTo("Bearer seed-token"))
+                        .withRequestBody(
+                                equalToJson("{\"data\":{\"Key\":\"Some Value\"},\"expiresAfterSeconds\":3600}")));
     }
 
     @Test

@@ -49,16 +49,22 @@ class SkillMessagingTest {
     static final String SECRET = "s3cr+t/=&value";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     Message message = new Message(Map.of("Key", "Some Value"), 3600);
 
     SkillMessaging.Builder builder() {
-        return SkillMessaging.builder().clientId(CLIENT_ID).clientSecret(SECRET)
-                .tokenBaseAddress(wm.baseUrl()).defaultEndpoint(wm.baseUrl())
-                .clock(clock).sleeper(sleeper)
+        return SkillMessaging.builder()
+                .clientId(CLIENT_ID)
+                .clientSecret(SECRET)
+                .tokenBaseAddress(wm.baseUrl())
+                .defaultEndpoint(wm.baseUrl())
+                .clock(clock)
+                .sleeper(sleeper)
                 .retryPolicy(RetryPolicy.builder().jitter(0).build());
     }
 
@@ -77,29 +83,35 @@ class SkillMessagingTest {
         try (SkillMessaging messaging = builder().build()) {
             assertThat(messaging.send(USER, message)).isEqualTo("msg-1");
         }
-        wm.verify(1, postRequestedFor(urlEqualTo(USER_PATH))
-                .withHeader("Authorization", equalTo("Bearer tok-1"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"data\":{\"Key\":\"Some Value\"},\"expiresAfterSeconds\":3600}", false,
-                        false)));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(USER_PATH))
+                        .withHeader("Authorization", equalTo("Bearer tok-1"))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(equalToJson(
+                                "{\"data\":{\"Key\":\"Some Value\"},\"expiresAfterSeconds\":3600}", false, false)));
     }
 
     @Test
     void tokenRequestSendsUrlEncodedClientCredentials() {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("msg-1")));
         builder().build().send(USER, message);
-        wm.verify(1, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH))
-                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded;charset=UTF-8"))
-                .withRequestBody(equalTo("grant_type=client_credentials&client_id=amzn1.application-oa2-client.0123"
-                        + "&client_secret=s3cr%2Bt%2F%3D%26value&scope=alexa%3Askill_messaging")));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH))
+                        .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded;charset=UTF-8"))
+                        .withRequestBody(
+                                equalTo("grant_type=client_credentials&client_id=amzn1.application-oa2-client.0123"
+                                        + "&client_secret=s3cr%2Bt%2F%3D%26value&scope=alexa%3Askill_messaging")));
     }
 
     @Test
     void anyScopeCanBeRequested() {
         SkillMessaging messaging = builder().scope("alexa::proactive_events").build();
         assertThat(messaging.accessToken().token()).isEqualTo("tok-1");
-        wm.verify(postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)).withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.containing("scope=alexa%3A%3Aproactive_events")));
+        wm.verify(postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "scope=alexa%3A%3Aproactive_events")));
     }
 
     @Test
@@ -111,7 +123,8 @@ class SkillMessagingTest {
     @Test
     void sendAsyncCompletesWithTheMessageId() throws Exception {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("msg-async")));
-        assertThat(builder().build().sendAsync(USER, message).get(10, TimeUnit.SECONDS)).isEqualTo("msg-async");
+        assertThat(builder().build().sendAsync(USER, message).get(10, TimeUnit.SECONDS))
+                .isEqualTo("msg-async");
     }
 
     @Test
@@ -130,8 +143,12 @@ class SkillMessagingTest {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("m")));
         SkillMessaging messaging = builder().build();
         messaging.send(USER, message);
-        Sequence.stub(wm, () -> post(urlEqualTo(Lwa.TOKEN_PATH)), aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"tok-2\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(Lwa.TOKEN_PATH)),
+                aResponse()
+                        .withStatus(200)
+                        .withBody("{\"access_token\":\"tok-2\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
         clock.advance(Duration.ofMinutes(59).plusSeconds(30)); // inside the last minute: stale
         messaging.send(USER, message);
         wm.verify(2, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
@@ -143,8 +160,12 @@ class SkillMessagingTest {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("m")));
         SkillMessaging messaging = builder().build();
         messaging.send(USER, message);
-        Sequence.stub(wm, () -> post(urlEqualTo(Lwa.TOKEN_PATH)), aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"tok-2\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(Lwa.TOKEN_PATH)),
+                aResponse()
+                        .withStatus(200)
+                        .withBody("{\"access_token\":\"tok-2\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
         clock.advance(Duration.ofMinutes(57)); // in the prefetch window, not stale
         messaging.send(USER, message);
         wm.verify(2, postRequestedFor(urlEqualTo(USER_PATH)).withHeader("Authorization", equalTo("Bearer tok-1")));
@@ -159,8 +180,11 @@ class SkillMessagingTest {
 
     @Test
     void a403DropsTheTokenAndRetriesOnceWithAFreshOne() {
-        Sequence.stub(wm, () -> post(urlEqualTo(USER_PATH)),
-                aResponse().withStatus(403).withBody("{\"code\":403,\"message\":\"Invalid token\"}"), accepted("m2"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withStatus(403).withBody("{\"code\":403,\"message\":\"Invalid token\"}"),
+                accepted("m2"));
         SkillMessaging messaging = builder().build();
         assertThat(messaging.send(USER, message)).isEqualTo("m2");
         wm.verify(2, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
@@ -169,8 +193,11 @@ class SkillMessagingTest {
 
     @Test
     void a403WithTheFreshTokenToo_isThrown() {
-        wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(aResponse().withStatus(403)
-                .withHeader("X-Amzn-RequestId", "rq-9").withBody("{\"code\":403,\"message\":\"Invalid token\"}")));
+        wm.stubFor(post(urlEqualTo(USER_PATH))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("X-Amzn-RequestId", "rq-9")
+                        .withBody("{\"code\":403,\"message\":\"Invalid token\"}")));
         SkillMessaging messaging = builder().build();
         ForbiddenException e = (ForbiddenException) catchThrowable(() -> messaging.send(USER, message));
         assertThat(e.statusCode()).isEqualTo(403);
@@ -183,9 +210,15 @@ class SkillMessagingTest {
 
     @Test
     void badCredentialsFailWithTheOAuthErrorAndAreNotRetried() {
-        wm.stubFor(post(urlEqualTo(Lwa.TOKEN_PATH)).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
-        TokenRequestException e = (TokenRequestException) catchThrowable(() -> builder().build().send(USER, message));
+        wm.stubFor(
+                post(urlEqualTo(Lwa.TOKEN_PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withBody(
+                                                "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+        TokenRequestException e =
+                (TokenRequestException) catchThrowable(() -> builder().build().send(USER, message));
         assertThat(e.error()).isEqualTo("invalid_client");
         assertThat(e.errorDescription()).isEqualTo("Client authentication failed");
         assertThat(e.getMessage()).doesNotContain(SECRET);
@@ -203,7 +236,11 @@ class SkillMessagingTest {
 
     @Test
     void serverErrorsAreRetriedWithExponentialBackoff() {
-        Sequence.stub(wm, () -> post(urlEqualTo(USER_PATH)), aResponse().withStatus(503), aResponse().withStatus(500),
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withStatus(503),
+                aResponse().withStatus(500),
                 accepted("m3"));
         assertThat(builder().build().send(USER, message)).isEqualTo("m3");
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
@@ -218,24 +255,32 @@ class SkillMessagingTest {
 
     @Test
     void rateLimitWaitsForRetryAfterSeconds() {
-        Sequence.stub(wm, () -> post(urlEqualTo(USER_PATH)),
-                aResponse().withStatus(429).withHeader("Retry-After", "7"), accepted("m4"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withStatus(429).withHeader("Retry-After", "7"),
+                accepted("m4"));
         assertThat(builder().build().send(USER, message)).isEqualTo("m4");
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
     }
 
     @Test
     void rateLimitWaitsForRetryAfterHttpDate() {
-        Sequence.stub(wm, () -> post(urlEqualTo(USER_PATH)),
-                aResponse().withStatus(429).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT"), accepted("m5"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withStatus(429).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT"),
+                accepted("m5"));
         assertThat(builder().build().send(USER, message)).isEqualTo("m5");
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
 
     @Test
     void aRetryAfterBeyondTheDeadlineFailsAtOnceWithTheRateLimit() {
-        wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
-        RateLimitException e = (RateLimitException) catchThrowable(() -> builder().build().send(USER, message));
+        wm.stubFor(post(urlEqualTo(USER_PATH))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        RateLimitException e =
+                (RateLimitException) catchThrowable(() -> builder().build().send(USER, message));
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
         assertThat(sleeper.sleeps()).isEmpty();
         wm.verify(1, postRequestedFor(urlEqualTo(USER_PATH)));
@@ -243,8 +288,8 @@ class SkillMessagingTest {
 
     @Test
     void badRequestAndNotFoundAreNeverRetried() {
-        wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(aResponse().withStatus(404)
-                .withBody("{\"code\":404,\"message\":\"User not found\"}")));
+        wm.stubFor(post(urlEqualTo(USER_PATH))
+                .willReturn(aResponse().withStatus(404).withBody("{\"code\":404,\"message\":\"User not found\"}")));
         assertThatThrownBy(() -> builder().build().send(USER, message)).isInstanceOf(NotFoundException.class);
         wm.verify(1, postRequestedFor(urlEqualTo(USER_PATH)));
         assertThat(sleeper.sleeps()).isEmpty();
@@ -252,8 +297,11 @@ class SkillMessagingTest {
 
     @Test
     void aResetConnectionIsATransportFailureAndIsRetried() {
-        Sequence.stub(wm, () -> post(urlEqualTo(USER_PATH)),
-                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), accepted("m6"));
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                accepted("m6"));
         assertThat(builder().build().send(USER, message)).isEqualTo("m6");
         assertThat(sleeper.sleeps()).hasSize(1);
     }
@@ -261,15 +309,20 @@ class SkillMessagingTest {
     @Test
     void aResetConnectionOnEveryAttemptIsThrownAsTransportException() {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThatThrownBy(() -> builder().retryPolicy(RetryPolicy.none()).build().send(USER, message))
+        assertThatThrownBy(
+                        () -> builder().retryPolicy(RetryPolicy.none()).build().send(USER, message))
                 .isInstanceOf(TransportException.class);
     }
 
     @Test
     void aSlowAnswerTimesOutTheAttempt() {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("late").withFixedDelay(3000)));
-        SkillMessaging messaging = builder().clock(java.time.Clock.systemUTC()).sleeper(Sleeper.SYSTEM)
-                .retryPolicy(RetryPolicy.none()).attemptTimeout(Duration.ofMillis(200)).build();
+        SkillMessaging messaging = builder()
+                .clock(java.time.Clock.systemUTC())
+                .sleeper(Sleeper.SYSTEM)
+                .retryPolicy(RetryPolicy.none())
+                .attemptTimeout(Duration.ofMillis(200))
+                .build();
         ApiTimeoutException e = (ApiTimeoutException) catchThrowable(() -> messaging.send(USER, message));
         assertThat(e.isAttemptTimeout()).isTrue();
         assertThat(e.timeout()).isEqualTo(Duration.ofMillis(200));
@@ -278,10 +331,16 @@ class SkillMessagingTest {
     @Test
     void theWholeCallIsBoundedByTheTotalTimeout() {
         wm.stubFor(post(urlEqualTo(USER_PATH)).willReturn(accepted("late").withFixedDelay(3000)));
-        SkillMessaging messaging = builder().clock(java.time.Clock.systemUTC()).sleeper(Sleeper.SYSTEM)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(10).initialBackoff(Duration.ofMillis(1))
-                        .totalTimeout(Duration.ofMillis(700)).build())
-                .attemptTimeout(Duration.ofMillis(300)).build();
+        SkillMessaging messaging = builder()
+                .clock(java.time.Clock.systemUTC())
+                .sleeper(Sleeper.SYSTEM)
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(10)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .totalTimeout(Duration.ofMillis(700))
+                        .build())
+                .attemptTimeout(Duration.ofMillis(300))
+                .build();
         ApiTimeoutException e = (ApiTimeoutException) catchThrowable(() -> messaging.send(USER, message));
         assertThat(e.isAttemptTimeout()).isFalse();
         assertThat(e.timeout()).isEqualTo(Duration.ofMillis(700));
@@ -289,8 +348,11 @@ class SkillMessagingTest {
 
     @Test
     void manyThreadsOnAColdCacheCauseExactlyOneTokenRequest() throws Exception {
-        wm.stubFor(Lwa.tokenStub("tok-1", 3600).willReturn(aResponse().withStatus(200).withFixedDelay(300)
-                .withBody("{\"access_token\":\"tok-1\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
+        wm.stubFor(Lwa.tokenStub("tok-1", 3600)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(300)
+                        .withBody("{\"access_token\":\"tok-1\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
         wm.stubFor(post(urlPathMatching("/v1/skillmessages/users/.*")).willReturn(accepted("m")));
         SkillMessaging messaging = builder().build();
         int threads = 64;
@@ -333,7 +395,8 @@ class SkillMessagingTest {
         t.interrupt();
         t.join(5000);
         assertThat(t.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(SkillMessagingException.class)
+        assertThat(thrown.get())
+                .isInstanceOf(SkillMessagingException.class)
                 .hasCauseInstanceOf(InterruptedException.class);
         assertThat(flag.get()).isTrue();
     }
@@ -341,33 +404,45 @@ class SkillMessagingTest {
     @Test
     void regionsAndStoredEndpointsChooseWhereTheMessageGoes() {
         FakeTransport transport = FakeTransport.accepting();
-        SkillMessaging messaging = SkillMessaging.builder().clientId(CLIENT_ID).clientSecret(SECRET)
-                .transport(transport).defaultRegion(AlexaRegion.FAR_EAST).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(CLIENT_ID)
+                .clientSecret(SECRET)
+                .transport(transport)
+                .defaultRegion(AlexaRegion.FAR_EAST)
+                .build();
         messaging.send("u1", message);
         messaging.send("u2", AlexaRegion.EUROPE, message);
         messaging.send("u3", "https://api.amazonalexa.com/", message);
-        assertThat(transport.requests()).extracting(r -> r.uri().toString()).containsExactly(
-                "https://api.amazon.com/auth/o2/token",
-                "https://api.fe.amazonalexa.com/v1/skillmessages/users/u1",
-                "https://api.eu.amazonalexa.com/v1/skillmessages/users/u2",
-                "https://api.amazonalexa.com/v1/skillmessages/users/u3");
+        assertThat(transport.requests())
+                .extracting(r -> r.uri().toString())
+                .containsExactly(
+                        "https://api.amazon.com/auth/o2/token",
+                        "https://api.fe.amazonalexa.com/v1/skillmessages/users/u1",
+                        "https://api.eu.amazonalexa.com/v1/skillmessages/users/u2",
+                        "https://api.amazonalexa.com/v1/skillmessages/users/u3");
     }
 
     @Test
     void anInsecureStoredEndpointIsRefusedBeforeAnythingIsSent() {
         FakeTransport transport = FakeTransport.accepting();
-        SkillMessaging messaging = SkillMessaging.builder().clientId(CLIENT_ID).clientSecret(SECRET)
-                .transport(transport).build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(CLIENT_ID)
+                .clientSecret(SECRET)
+                .transport(transport)
+                .build();
         assertThatThrownBy(() -> messaging.send("u1", "http://api.amazonalexa.com", message))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
-        assertThatThrownBy(() -> messaging.send(" ", message)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
+        assertThatThrownBy(() -> messaging.send(" ", message))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("userId");
         assertThat(transport.requests()).isEmpty();
     }
 
     @Test
     void builderNamesEveryMissingSetting() {
-        assertThatThrownBy(() -> SkillMessaging.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SkillMessaging.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("SkillMessaging.Builder is missing or has invalid: clientId, clientSecret");
     }
 
@@ -377,8 +452,13 @@ class SkillMessagingTest {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         SkillMessaging messaging = builder().sleeper(d -> gate).build();
         CompletableFuture<String> send = messaging.sendAsync(USER, message);
-        for (int i = 0; i < 100 && wm.countRequestsMatching(postRequestedFor(urlEqualTo(USER_PATH)).build())
-                .getCount() < 1; i++) {
+        for (int i = 0;
+                i < 100
+                        && wm.countRequestsMatching(postRequestedFor(urlEqualTo(USER_PATH))
+                                                .build())
+                                        .getCount()
+                                < 1;
+                i++) {
             Thread.sleep(20);
         }
         send.cancel(true);

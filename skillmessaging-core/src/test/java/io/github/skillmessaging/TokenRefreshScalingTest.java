@@ -25,16 +25,24 @@ class TokenRefreshScalingTest {
         return new FakeTransport(r -> {
             if (r.uri().getPath().equals("/auth/o2/token")) {
                 tokenRequests.add(clock.instant());
-                return new HttpTransport.Response(200, Map.of(), ("{\"access_token\":\"tok-" + tokenRequests.size()
-                        + "\",\"expires_in\":" + expiresIn + "}").getBytes(StandardCharsets.UTF_8));
+                return new HttpTransport.Response(
+                        200,
+                        Map.of(),
+                        ("{\"access_token\":\"tok-" + tokenRequests.size() + "\",\"expires_in\":" + expiresIn + "}")
+                                .getBytes(StandardCharsets.UTF_8));
             }
             return new HttpTransport.Response(202, Map.of(), null);
         });
     }
 
     SkillMessaging client(FakeTransport transport) {
-        return SkillMessaging.builder().clientId("id").clientSecret("secret").transport(transport)
-                .defaultEndpoint("https://api.amazonalexa.com").clock(clock).sleeper(new RecordingSleeper(clock))
+        return SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(transport)
+                .defaultEndpoint("https://api.amazonalexa.com")
+                .clock(clock)
+                .sleeper(new RecordingSleeper(clock))
                 .build();
     }
 

@@ -3,19 +3,19 @@ package io.github.skillmessaging.benchmarks;
 import com.amazon.ask.model.services.skillMessaging.SendSkillMessagingRequest;
 import com.amazon.ask.model.services.skillMessaging.SkillMessagingServiceClient;
 import io.github.skillmessaging.Message;
+import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.benchmarks.coldstart.ColdStart;
 import io.github.skillmessaging.benchmarks.jmh.JmhReport;
-import io.github.skillmessaging.SkillMessaging;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
 import io.github.skillmessaging.http.UrlConnectionTransport;
 import io.github.skillmessaging.transport.nio.NioTransport;
 import java.io.File;
 import java.net.http.HttpClient;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +47,7 @@ import javax.net.ssl.TrustManagerFactory;
  * </pre>
  */
 public final class Benchmarks {
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) {
         try {
@@ -66,26 +65,45 @@ public final class Benchmarks {
         }
         boolean smoke = options.containsKey("smoke");
         int messages = Integer.parseInt(options.getOrDefault("messages", smoke ? "300" : "20000"));
-        int inFlight = Integer.parseInt(options.getOrDefault("inflight", smoke ? "16" : "64")); // the JDK stub drops some of 4 × 64 connections
+        int inFlight = Integer.parseInt(
+                options.getOrDefault("inflight", smoke ? "16" : "64")); // the JDK stub drops some of 4 × 64 connections
         int rounds = Integer.parseInt(options.getOrDefault("rounds", smoke ? "1" : "7"));
         StringBuilder report = new StringBuilder();
         try (StubServer stub = new StubServer(0)) {
             String target = options.getOrDefault("target", stub.baseUrl());
-            report.append(fanOut("## 1. Fan-out, CPU-bound: " + messages + " messages, " + inFlight
-                    + " in flight, plain HTTP, token cached", target, null, messages, inFlight, rounds, true));
+            report.append(fanOut(
+                    "## 1. Fan-out, CPU-bound: " + messages + " messages, " + inFlight
+                            + " in flight, plain HTTP, token cached",
+                    target,
+                    null,
+                    messages,
+                    inFlight,
+                    rounds,
+                    true));
             if (smoke) {
                 report.append(wanLike(options.getOrDefault("slow-target", stub.baseUrl()), 200, 50));
             }
         }
         try (StubServer stub = new StubServer(0)) {
             SSLContext tls = options.containsKey("tls-cert") ? trusting(Path.of(options.get("tls-cert"))) : null;
-            report.append(DefaultSettings.run(options.getOrDefault("target", stub.baseUrl()), options.get("h2-target"),
-                    tls, messages, inFlight, rounds));
+            report.append(DefaultSettings.run(
+                    options.getOrDefault("target", stub.baseUrl()),
+                    options.get("h2-target"),
+                    tls,
+                    messages,
+                    inFlight,
+                    rounds));
         }
         if (options.containsKey("tls-target")) {
             SSLContext tls = trusting(Path.of(options.get("tls-cert")));
-            report.append(fanOut("## 1b. Fan-out, CPU-bound over TLS: " + messages + " messages, " + inFlight
-                    + " in flight, TLS 1.3, token cached", options.get("tls-target"), tls, messages, inFlight, rounds,
+            report.append(fanOut(
+                    "## 1b. Fan-out, CPU-bound over TLS: " + messages + " messages, " + inFlight
+                            + " in flight, TLS 1.3, token cached",
+                    options.get("tls-target"),
+                    tls,
+                    messages,
+                    inFlight,
+                    rounds,
                     false));
         }
         if (options.containsKey("slow-target") && !smoke) {
@@ -108,15 +126,14 @@ public final class Benchmarks {
     }
 
     /** One row of a fan-out table: a contender and the name of its floor row (null for floors and peers). */
-    private record Row(String name, Contenders.Run run, String floor) {
-    }
+    private record Row(String name, Contenders.Run run, String floor) {}
 
     /** One measured round of a row: messages per second, CPU µs and bytes allocated per message. */
-    private record Round(double rate, double cpuMicros, double bytes) {
-    }
+    private record Round(double rate, double cpuMicros, double bytes) {}
 
-    private static String fanOut(String title, String target, SSLContext tls, int n, int inFlight, int rounds,
-            boolean withUrlConnection) throws Exception {
+    private static String fanOut(
+            String title, String target, SSLContext tls, int n, int inFlight, int rounds, boolean withUrlConnection)
+            throws Exception {
         boolean profiled = tls == null; // section 1c, for the plain run only
         List<Row> rows = new ArrayList<>();
         NioTransport.Builder nio = NioTransport.builder();
@@ -124,22 +141,32 @@ public final class Benchmarks {
             nio.sslContext(tls);
         }
         HttpTransport nioTransport = nio.build();
-        HttpTransport jdk = tls == null ? JdkHttpTransport.create()
-                : JdkHttpTransport.of(HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
+        HttpTransport jdk = tls == null
+                ? JdkHttpTransport.create()
+                : JdkHttpTransport.of(HttpClient.newBuilder()
+                        .sslContext(tls)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build());
         String askName = "ASK SDK 2.86.0, Apache HttpClient, " + inFlight + " threads";
-        rows.add(new Row("skillmessaging-java `sendToAll`, `NioTransport` (opt-in module)",
-                Contenders.library(target, target, inFlight, nioTransport), "raw loop on `NioTransport`"));
+        rows.add(new Row(
+                "skillmessaging-java `sendToAll`, `NioTransport` (opt-in module)",
+                Contenders.library(target, target, inFlight, nioTransport),
+                "raw loop on `NioTransport`"));
         rows.add(new Row("raw loop on `NioTransport`", Contenders.rawTransport(target, inFlight, nioTransport), null));
         rows.add(new Row(askName, Contenders.askSdk(target, target, inFlight, tls), null));
-        rows.add(new Row("skillmessaging-java `sendToAll`, `JdkHttpTransport` (default)",
-                Contenders.library(target, target, inFlight, jdk), "raw loop on `JdkHttpTransport`"));
+        rows.add(new Row(
+                "skillmessaging-java `sendToAll`, `JdkHttpTransport` (default)",
+                Contenders.library(target, target, inFlight, jdk),
+                "raw loop on `JdkHttpTransport`"));
         rows.add(new Row("raw loop on `JdkHttpTransport`", Contenders.rawTransport(target, inFlight, jdk), null));
         if (withUrlConnection) {
             HttpTransport blocking = UrlConnectionTransport.create(inFlight);
-            rows.add(new Row("skillmessaging-java `sendToAll`, `UrlConnectionTransport` (" + inFlight + " threads)",
-                    Contenders.library(target, target, inFlight, blocking), "raw loop on `UrlConnectionTransport`"));
-            rows.add(new Row("raw loop on `UrlConnectionTransport`", Contenders.rawTransport(target, inFlight, blocking),
-                    null));
+            rows.add(new Row(
+                    "skillmessaging-java `sendToAll`, `UrlConnectionTransport` (" + inFlight + " threads)",
+                    Contenders.library(target, target, inFlight, blocking),
+                    "raw loop on `UrlConnectionTransport`"));
+            rows.add(new Row(
+                    "raw loop on `UrlConnectionTransport`", Contenders.rawTransport(target, inFlight, blocking), null));
         }
         // Warm-up: batches until the JIT has had a few seconds of each contender. Slow contenders
         // (under 5,000 messages/s: java.net.http here) get at most 3 measured rounds, to keep the run short.
@@ -172,7 +199,8 @@ public final class Benchmarks {
             }
         }
         for (List<Row> group : groups) {
-            int fewest = group.stream().mapToInt(r -> roundsOf.get(r.name())).min().orElseThrow();
+            int fewest =
+                    group.stream().mapToInt(r -> roundsOf.get(r.name())).min().orElseThrow();
             group.forEach(r -> roundsOf.put(r.name(), fewest));
         }
         List<Row> schedule = new ArrayList<>();
@@ -203,8 +231,11 @@ public final class Benchmarks {
                 System.err.println(row.name() + ": " + (n - accepted) + " of " + n + " not accepted in a round; last "
                         + "failure: " + Contenders.LAST_FAILURE.get());
             }
-            measured.get(row.name()).add(new Round(n / seconds, (Profile.processCpuNanos() - cpuBefore) / 1e3 / n,
-                    (Profile.allocatedBytes() - allocatedBefore) / (double) n));
+            measured.get(row.name())
+                    .add(new Round(
+                            n / seconds,
+                            (Profile.processCpuNanos() - cpuBefore) / 1e3 / n,
+                            (Profile.allocatedBytes() - allocatedBefore) / (double) n));
         }
         String profile = profiled ? profile(rows.subList(0, 4), batchOf, Duration.ofSeconds(rounds == 1 ? 1 : 4)) : "";
         nioTransport.close();
@@ -231,27 +262,41 @@ public final class Benchmarks {
             double rate = median(measured.get(row.name()), Round::rate);
             double allocation = median(measured.get(row.name()), Round::bytes);
             double cpuPerMessage = median(measured.get(row.name()), Round::cpuMicros);
-            sb.append("| ").append(row.name()).append(" | ").append(format("%.0f", rate)).append(" | ")
-                    .append(format("%.2f", rate / ask)).append(" | ")
+            sb.append("| ")
+                    .append(row.name())
+                    .append(" | ")
+                    .append(format("%.0f", rate))
+                    .append(" | ")
+                    .append(format("%.2f", rate / ask))
+                    .append(" | ")
                     .append(row.floor() == null ? "" : format("%.2f", floorRatio.get(row.name())))
-                    .append(" | ").append(format("%.0f", cpuPerMessage)).append(" | ")
+                    .append(" | ")
+                    .append(format("%.0f", cpuPerMessage))
+                    .append(" | ")
                     .append(format("%.2f", cpuPerMessage / askCpu))
-                    .append(" | ").append(format("%.1f", allocation / 1024)).append(" | ")
-                    .append(format("%.2f", allocation / askAllocation)).append(" |\n");
+                    .append(" | ")
+                    .append(format("%.1f", allocation / 1024))
+                    .append(" | ")
+                    .append(format("%.2f", allocation / askAllocation))
+                    .append(" |\n");
         }
         double library = median(measured.get(rows.get(0).name()), Round::rate);
         sb.append("\nTargets: the library at ≥ 0.9 of its floor (measured ")
                 .append(format("%.2f", floorRatio.get(rows.get(0).name())))
-                .append(") and ≥ 1.0× the ASK SDK (measured ").append(format("%.2f", library / ask))
+                .append(") and ≥ 1.0× the ASK SDK (measured ")
+                .append(format("%.2f", library / ask))
                 .append("), both for the first row (`NioTransport`). Each contender was warmed up for ")
-                .append(warmUp.toSeconds()).append(" s, then measured in ").append(rounds)
-                .append(" rounds (at most 3 for contenders under 5,000 messages/s); the rate is the median of its rounds. "
-                        + "A contender and its floor run back to back in each round, in turns first, and "
-                        + "\"× its floor\" is the median of their per-round ratios, so that the machine's slow drifts "
-                        + "(rounds of one contender here vary by up to 2×) cancel out. CPU: the client JVM's process CPU time (user "
-                        + "and system, all threads; nginx is another process) during a round, per message. Allocation: "
-                        + "bytes allocated by all threads of the JVM during a round, per message (HotSpot's per-thread "
-                        + "counters).\n\n");
+                .append(warmUp.toSeconds())
+                .append(" s, then measured in ")
+                .append(rounds)
+                .append(
+                        " rounds (at most 3 for contenders under 5,000 messages/s); the rate is the median of its rounds. "
+                                + "A contender and its floor run back to back in each round, in turns first, and "
+                                + "\"× its floor\" is the median of their per-round ratios, so that the machine's slow drifts "
+                                + "(rounds of one contender here vary by up to 2×) cancel out. CPU: the client JVM's process CPU time (user "
+                                + "and system, all threads; nginx is another process) during a round, per message. Allocation: "
+                                + "bytes allocated by all threads of the JVM during a round, per message (HotSpot's per-thread "
+                                + "counters).\n\n");
         return sb.append(profile).toString();
     }
 
@@ -269,7 +314,8 @@ public final class Benchmarks {
         }
         StringBuilder sb = new StringBuilder("## 1c. Where the CPU goes in the plain fan-out (JFR)\n\n");
         sb.append("Each contender sends again, in passes of as many messages as a round (a quarter of that for "
-                        + "contenders under 5,000 messages/s) for at least ").append(atLeast.toSeconds())
+                        + "contenders under 5,000 messages/s) for at least ")
+                .append(atLeast.toSeconds())
                 .append(" s, under an in-process JFR recording (execution samples requested every millisecond; "
                         + "JDK 17's sampler takes fewer). JFR samples threads running Java code only: time in system calls (socket "
                         + "reads and writes) is not in these shares. Each sample is charged to the first frame from "
@@ -283,16 +329,25 @@ public final class Benchmarks {
         sb.append('\n');
         for (Map.Entry<String, Profile> e : profiles.entrySet()) {
             Profile p = e.getValue();
-            sb.append("| ").append(e.getKey()).append(" | ").append(p.messages()).append(" | ").append(p.samples())
+            sb.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(p.messages())
+                    .append(" | ")
+                    .append(p.samples())
                     .append(" |");
-            components.forEach(c -> sb.append(' ').append(format("%.0f %%", 100 * p.share(c))).append(" |"));
+            components.forEach(c ->
+                    sb.append(' ').append(format("%.0f %%", 100 * p.share(c))).append(" |"));
             sb.append('\n');
         }
         sb.append("\nMethods most often on top of the stack:\n\n");
-        profiles.forEach((name, p) -> sb.append("- ").append(name).append(": ").append(p.topMethods(5)).append('\n'));
+        profiles.forEach((name, p) -> sb.append("- ")
+                .append(name)
+                .append(": ")
+                .append(p.topMethods(5))
+                .append('\n'));
         return sb.append('\n').toString();
     }
-
 
     /**
      * Many slow requests in flight, each contender in its own JVM so that its peak RSS is its own:
@@ -307,32 +362,57 @@ public final class Benchmarks {
         Map<String, String[]> results = new LinkedHashMap<>();
         for (String[] contender : contenders) {
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(),
-                    "--wan-child", contender[0], "--slow-target", target, "--messages", String.valueOf(n),
-                    "--inflight", String.valueOf(inFlight)));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Benchmarks.class.getName(),
+                    "--wan-child",
+                    contender[0],
+                    "--slow-target",
+                    target,
+                    "--messages",
+                    String.valueOf(n),
+                    "--inflight",
+                    String.valueOf(inFlight)));
+            Process child =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (child.waitFor() != 0) {
                 throw new IllegalStateException(contender[0] + " failed:\n" + output);
             }
-            String line = output.lines().filter(l -> l.startsWith("WAN ")).findFirst()
+            String line = output.lines()
+                    .filter(l -> l.startsWith("WAN "))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException(contender[0] + " printed no result:\n" + output));
             results.put(contender[1], line.split(" "));
         }
         String[] ours = results.get(contenders[0][1]);
         String[] ask = results.get(contenders[1][1]);
-        StringBuilder sb = new StringBuilder("## 2. Fan-out, WAN-like: ").append(n).append(" messages, ")
-                .append(inFlight).append(" in flight, every answer after 50 ms; one JVM per contender\n\n");
-        sb.append("| contender | messages/s | × ASK SDK | peak live threads | peak RSS (MiB) |\n|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("## 2. Fan-out, WAN-like: ")
+                .append(n)
+                .append(" messages, ")
+                .append(inFlight)
+                .append(" in flight, every answer after 50 ms; one JVM per contender\n\n");
+        sb.append(
+                "| contender | messages/s | × ASK SDK | peak live threads | peak RSS (MiB) |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, String[]> e : results.entrySet()) {
             String[] r = e.getValue();
-            sb.append("| ").append(e.getKey()).append(" | ").append(r[2]).append(" | ")
-                    .append(format("%.2f", Double.parseDouble(r[2]) / Double.parseDouble(ask[2]))).append(" | ")
-                    .append(r[3]).append(" | ").append(Long.parseLong(r[4]) / 1024).append(" |\n");
+            sb.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(r[2])
+                    .append(" | ")
+                    .append(format("%.2f", Double.parseDouble(r[2]) / Double.parseDouble(ask[2])))
+                    .append(" | ")
+                    .append(r[3])
+                    .append(" | ")
+                    .append(Long.parseLong(r[4]) / 1024)
+                    .append(" |\n");
         }
         sb.append("\nTarget: ≥ 1.0× the ASK SDK's throughput with ≤ 1/10 of its threads; measured ")
-                .append(format("%.2f", Double.parseDouble(ours[2]) / Double.parseDouble(ask[2]))).append("× with ")
+                .append(format("%.2f", Double.parseDouble(ours[2]) / Double.parseDouble(ask[2])))
+                .append("× with ")
                 .append(format("%.3f", Double.parseDouble(ours[3]) / Double.parseDouble(ask[3])))
                 .append(" of its threads and ")
                 .append(format("%.2f", Double.parseDouble(ours[4]) / Double.parseDouble(ask[4])))
@@ -361,8 +441,11 @@ public final class Benchmarks {
         if (accepted != n) {
             throw new IllegalStateException(name + ": only " + accepted + " of " + n + " accepted");
         }
-        String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> l.replaceAll("[^0-9]", "")).findFirst().orElse("0");
+        String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.replaceAll("[^0-9]", ""))
+                .findFirst()
+                .orElse("0");
         System.out.println("WAN " + name + " " + format("%.0f", rate) + " " + threads.getPeakThreadCount() + " " + hwm);
         System.out.flush();
         System.exit(0);
@@ -373,7 +456,8 @@ public final class Benchmarks {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         try (var in = Files.newInputStream(pem)) {
-            store.setCertificateEntry("bench", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "bench", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
@@ -390,8 +474,12 @@ public final class Benchmarks {
         int ours;
         int theirs;
         try (StubServer stub = new StubServer(200)) {
-            SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
-                    .tokenBaseAddress(stub.baseUrl()).defaultEndpoint(stub.baseUrl()).build();
+            SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId("bench-client")
+                    .clientSecret("bench-secret")
+                    .tokenBaseAddress(stub.baseUrl())
+                    .defaultEndpoint(stub.baseUrl())
+                    .build();
             Message message = new Message(Contenders.DATA, 3600);
             List<CompletableFuture<String>> sends = new ArrayList<>();
             for (int i = 0; i < concurrent; i++) {
@@ -402,8 +490,10 @@ public final class Benchmarks {
         }
         try (StubServer stub = new StubServer(200)) {
             SkillMessagingServiceClient client = Contenders.askClient(stub.baseUrl(), stub.baseUrl(), 64);
-            SendSkillMessagingRequest request = SendSkillMessagingRequest.builder().withData(Contenders.DATA)
-                    .withExpiresAfterSeconds(3600L).build();
+            SendSkillMessagingRequest request = SendSkillMessagingRequest.builder()
+                    .withData(Contenders.DATA)
+                    .withExpiresAfterSeconds(3600L)
+                    .build();
             ExecutorService threads = Executors.newFixedThreadPool(64);
             List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < concurrent; i++) {
@@ -437,7 +527,9 @@ public final class Benchmarks {
             }
             String name = f.getName();
             boolean core = name.startsWith("skillmessaging-core");
-            boolean library = core || name.startsWith("jackson-databind") || name.startsWith("jackson-core")
+            boolean library = core
+                    || name.startsWith("jackson-databind")
+                    || name.startsWith("jackson-core")
                     || name.startsWith("jackson-annotations");
             if (library) {
                 ours += f.length();
@@ -446,8 +538,10 @@ public final class Benchmarks {
             if (core || name.startsWith("skillmessaging-lists")) {
                 ourOwn += f.length();
             }
-            boolean harness = name.startsWith("skillmessaging-") || name.startsWith("jmh-")
-                    || name.startsWith("jopt-simple") || name.startsWith("commons-math3");
+            boolean harness = name.startsWith("skillmessaging-")
+                    || name.startsWith("jmh-")
+                    || name.startsWith("jopt-simple")
+                    || name.startsWith("commons-math3");
             if (!harness) { // everything else on this class path is the ASK SDK's closure (Jackson included)
                 theirs += f.length();
             }
@@ -470,7 +564,8 @@ public final class Benchmarks {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 
@@ -486,5 +581,4 @@ public final class Benchmarks {
         }
         return options;
     }
-
 }

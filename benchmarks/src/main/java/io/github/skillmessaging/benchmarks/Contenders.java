@@ -32,10 +32,10 @@ import org.apache.http.impl.client.HttpClients;
 final class Contenders {
     static final Map<String, String> DATA = Map.of("listItemId", "42", "change", "created");
     /** The last failure any contender saw, for the error message when a run loses messages. */
-    static final java.util.concurrent.atomic.AtomicReference<Object> LAST_FAILURE = new java.util.concurrent.atomic.AtomicReference<>("none");
+    static final java.util.concurrent.atomic.AtomicReference<Object> LAST_FAILURE =
+            new java.util.concurrent.atomic.AtomicReference<>("none");
 
-    private Contenders() {
-    }
+    private Contenders() {}
 
     /** A fan-out run: sends {@code n} messages and returns the number accepted. */
     interface Run {
@@ -44,10 +44,16 @@ final class Contenders {
 
     /** This library: {@code SkillMessaging.sendToAll} with {@code bulkConcurrency = inFlight}, token cached. */
     static Run library(String lwaBase, String endpoint, int inFlight, HttpTransport transport) {
-        SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("bench-client")
+                .clientSecret("bench-secret")
                 .transport(transport)
-                .tokenBaseAddress(lwaBase).defaultEndpoint(endpoint).bulkConcurrency(inFlight)
-                .retryPolicy(RetryPolicy.none()).attemptTimeout(Duration.ofSeconds(30)).build();
+                .tokenBaseAddress(lwaBase)
+                .defaultEndpoint(endpoint)
+                .bulkConcurrency(inFlight)
+                .retryPolicy(RetryPolicy.none())
+                .attemptTimeout(Duration.ofSeconds(30))
+                .build();
         messaging.accessToken();
         Message message = new Message(DATA, 3600);
         Map<Integer, List<Recipient>> lists = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,12 +89,35 @@ final class Contenders {
      * {@code inFlight} chains of sends on a transport: each completion starts the next send. A send
      * that completes at once (a failure) loops instead of recursing, as {@code sendToAll} does.
      */
-    private record RawChains(int n, int inFlight, HttpTransport transport, String endpoint, Map<String, String> headers,
-            byte[] body, AtomicInteger next, AtomicInteger accepted, AtomicInteger done, CompletableFuture<Void> all) {
-        RawChains(int n, int inFlight, HttpTransport transport, String endpoint, Map<String, String> headers,
+    private record RawChains(
+            int n,
+            int inFlight,
+            HttpTransport transport,
+            String endpoint,
+            Map<String, String> headers,
+            byte[] body,
+            AtomicInteger next,
+            AtomicInteger accepted,
+            AtomicInteger done,
+            CompletableFuture<Void> all) {
+        RawChains(
+                int n,
+                int inFlight,
+                HttpTransport transport,
+                String endpoint,
+                Map<String, String> headers,
                 byte[] body) {
-            this(n, inFlight, transport, endpoint, headers, body, new AtomicInteger(), new AtomicInteger(),
-                    new AtomicInteger(), new CompletableFuture<>());
+            this(
+                    n,
+                    inFlight,
+                    transport,
+                    endpoint,
+                    headers,
+                    body,
+                    new AtomicInteger(),
+                    new AtomicInteger(),
+                    new AtomicInteger(),
+                    new CompletableFuture<>());
         }
 
         int run() {
@@ -101,8 +130,11 @@ final class Contenders {
 
         private void chain() {
             for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                HttpTransport.Request request = new HttpTransport.Request("POST",
-                        URI.create(endpoint + "/v1/skillmessages/users/amzn1.ask.account.BENCH" + i), headers, body,
+                HttpTransport.Request request = new HttpTransport.Request(
+                        "POST",
+                        URI.create(endpoint + "/v1/skillmessages/users/amzn1.ask.account.BENCH" + i),
+                        headers,
+                        body,
                         Duration.ofSeconds(30));
                 CompletableFuture<HttpTransport.Response> sent = transport.send(request);
                 if (!sent.isDone()) {
@@ -136,8 +168,10 @@ final class Contenders {
     /** The same over TLS trusting {@code tls} (null: the JDK's defaults). */
     static Run askSdk(String lwaBase, String endpoint, int inFlight, SSLContext tls) {
         SkillMessagingServiceClient client = askClient(lwaBase, endpoint, inFlight, tls);
-        SendSkillMessagingRequest request = SendSkillMessagingRequest.builder().withData(DATA)
-                .withExpiresAfterSeconds(3600L).build();
+        SendSkillMessagingRequest request = SendSkillMessagingRequest.builder()
+                .withData(DATA)
+                .withExpiresAfterSeconds(3600L)
+                .build();
         ExecutorService threads = Executors.newFixedThreadPool(inFlight);
         return n -> {
             AtomicInteger next = new AtomicInteger();
@@ -167,18 +201,30 @@ final class Contenders {
     }
 
     static SkillMessagingServiceClient askClient(String lwaBase, String endpoint, int poolSize, SSLContext tls) {
-        HttpClientBuilder apache = HttpClients.custom().setMaxConnTotal(poolSize).setMaxConnPerRoute(poolSize);
+        HttpClientBuilder apache =
+                HttpClients.custom().setMaxConnTotal(poolSize).setMaxConnPerRoute(poolSize);
         if (tls != null) {
             apache.setSSLContext(tls);
         }
-        ApacheHttpApiClient http = ApacheHttpApiClient.custom().withHttpClient(apache.build()).build();
+        ApacheHttpApiClient http =
+                ApacheHttpApiClient.custom().withHttpClient(apache.build()).build();
         LwaClient lwa = LwaClient.builder()
-                .withApiConfiguration(DefaultApiConfiguration.builder().withApiClient(http)
-                        .withSerializer(new JacksonSerializer()).withApiEndpoint(lwaBase).build())
+                .withApiConfiguration(DefaultApiConfiguration.builder()
+                        .withApiClient(http)
+                        .withSerializer(new JacksonSerializer())
+                        .withApiEndpoint(lwaBase)
+                        .build())
                 .withAuthenticationConfiguration(DefaultAuthenticationConfiguration.builder()
-                        .withClientId("bench-client").withClientSecret("bench-secret").build())
+                        .withClientId("bench-client")
+                        .withClientSecret("bench-secret")
+                        .build())
                 .build();
-        return new SkillMessagingServiceClient(DefaultApiConfiguration.builder().withApiClient(http)
-                .withSerializer(new JacksonSerializer()).withApiEndpoint(endpoint).build(), lwa);
+        return new SkillMessagingServiceClient(
+                DefaultApiConfiguration.builder()
+                        .withApiClient(http)
+                        .withSerializer(new JacksonSerializer())
+                        .withApiEndpoint(endpoint)
+                        .build(),
+                lwa);
     }
 }

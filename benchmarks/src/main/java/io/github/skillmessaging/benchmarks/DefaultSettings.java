@@ -19,27 +19,38 @@ import javax.net.ssl.SSLContext;
  * section 1.
  */
 final class DefaultSettings {
-    private DefaultSettings() {
-    }
+    private DefaultSettings() {}
 
     /** A variant of the default client, and how to make it. */
-    private record Variant(String name, String target, HttpClient client) {
-    }
+    private record Variant(String name, String target, HttpClient client) {}
 
     static String run(String target, String h2Target, SSLContext tls, int n, int inFlight, int rounds)
             throws Exception {
         ExecutorService two = Executors.newFixedThreadPool(2, daemon());
         ExecutorService many = Executors.newFixedThreadPool(inFlight, daemon());
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("shipped default: `JdkHttpTransport.create()` (HTTP/2 preferred, default executor)",
-                target, JdkHttpTransport.create().httpClient()));
-        variants.add(new Variant("HTTP/1.1 only", target, base().version(HttpClient.Version.HTTP_1_1).build()));
-        variants.add(new Variant("executor: 2 threads", target, base().executor(two).build()));
-        variants.add(new Variant("executor: " + inFlight + " threads", target, base().executor(many).build()));
+        variants.add(new Variant(
+                "shipped default: `JdkHttpTransport.create()` (HTTP/2 preferred, default executor)",
+                target,
+                JdkHttpTransport.create().httpClient()));
+        variants.add(new Variant(
+                "HTTP/1.1 only",
+                target,
+                base().version(HttpClient.Version.HTTP_1_1).build()));
+        variants.add(
+                new Variant("executor: 2 threads", target, base().executor(two).build()));
+        variants.add(new Variant(
+                "executor: " + inFlight + " threads",
+                target,
+                base().executor(many).build()));
         if (h2Target != null) {
-            variants.add(new Variant("TLS, server offers h2: default settings (HTTP/2 by ALPN)", h2Target,
+            variants.add(new Variant(
+                    "TLS, server offers h2: default settings (HTTP/2 by ALPN)",
+                    h2Target,
                     base().sslContext(tls).build()));
-            variants.add(new Variant("TLS, server offers h2: HTTP/1.1 only", h2Target,
+            variants.add(new Variant(
+                    "TLS, server offers h2: HTTP/1.1 only",
+                    h2Target,
                     base().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build()));
         }
         int perRound = Math.max(100, n / 4);
@@ -50,7 +61,8 @@ final class DefaultSettings {
             long start = System.nanoTime();
             do {
                 run.send(perRound); // warm-up
-            } while (rounds > 1 && System.nanoTime() - start < Duration.ofSeconds(3).toNanos());
+            } while (rounds > 1
+                    && System.nanoTime() - start < Duration.ofSeconds(3).toNanos());
             runs.put(v.name(), run);
             measured.put(v.name(), new ArrayList<>());
         }
@@ -64,26 +76,38 @@ final class DefaultSettings {
                     throw new IllegalStateException(v.name() + ": only " + accepted + " of " + perRound + " accepted; "
                             + "last failure: " + Contenders.LAST_FAILURE.get());
                 }
-                measured.get(v.name()).add(new double[] {perRound / seconds,
-                        (Profile.processCpuNanos() - cpu) / 1e3 / perRound});
+                measured.get(v.name())
+                        .add(new double[] {perRound / seconds, (Profile.processCpuNanos() - cpu) / 1e3 / perRound});
             }
         }
         two.shutdownNow();
         many.shutdownNow();
         double base = median(measured.get(variants.get(0).name()), 0);
         double baseCpu = median(measured.get(variants.get(0).name()), 1);
-        StringBuilder sb = new StringBuilder("## 1d. The default transport's settings: ").append(perRound)
-                .append(" messages a round, ").append(inFlight).append(" in flight, token cached\n\n");
+        StringBuilder sb = new StringBuilder("## 1d. The default transport's settings: ")
+                .append(perRound)
+                .append(" messages a round, ")
+                .append(inFlight)
+                .append(" in flight, token cached\n\n");
         sb.append("| `HttpClient` of the `JdkHttpTransport` | messages/s | × shipped default | CPU µs / message "
                 + "| × shipped default |\n|---|---|---|---|---|\n");
         for (Variant v : variants) {
             double rate = median(measured.get(v.name()), 0);
             double cpu = median(measured.get(v.name()), 1);
-            sb.append("| ").append(v.name()).append(" | ").append(format("%.0f", rate)).append(" | ")
-                    .append(format("%.2f", rate / base)).append(" | ").append(format("%.0f", cpu)).append(" | ")
-                    .append(format("%.2f", cpu / baseCpu)).append(" |\n");
+            sb.append("| ")
+                    .append(v.name())
+                    .append(" | ")
+                    .append(format("%.0f", rate))
+                    .append(" | ")
+                    .append(format("%.2f", rate / base))
+                    .append(" | ")
+                    .append(format("%.0f", cpu))
+                    .append(" | ")
+                    .append(format("%.2f", cpu / baseCpu))
+                    .append(" |\n");
         }
-        sb.append("\nEach variant is warmed up for 3 s, then measured in ").append(Math.min(rounds, 3))
+        sb.append("\nEach variant is warmed up for 3 s, then measured in ")
+                .append(Math.min(rounds, 3))
                 .append(" rounds taken in turns; the figures are medians. Plain-HTTP rows go to the server of "
                         + "section 1, which speaks HTTP/1.1 only; TLS rows go to a server that offers h2 by ALPN. "
                         + "Every variant has connect timeout 10 s and follows no redirects, as the default does.\n\n");
@@ -91,7 +115,8 @@ final class DefaultSettings {
     }
 
     private static HttpClient.Builder base() {
-        return HttpClient.newBuilder().connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT)
+        return HttpClient.newBuilder()
+                .connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER);
     }
 

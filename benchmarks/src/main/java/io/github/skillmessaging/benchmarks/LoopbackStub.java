@@ -8,8 +8,7 @@ public final class LoopbackStub implements AutoCloseable {
     private final StubServer server = new StubServer(0);
 
     /** Starts the stub on an ephemeral loopback port. */
-    public LoopbackStub() {
-    }
+    public LoopbackStub() {}
 
     /** {@code http://127.0.0.1:<port>}: the base URL of both LWA and Skill Messaging. */
     public String baseUrl() {

@@ -97,9 +97,10 @@ final class Profile {
 
     /** Bytes allocated so far by the threads alive now (HotSpot's per-thread counters). */
     static long allocatedBytes() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+                .filter(b -> b > 0)
+                .sum();
     }
 
     /** CPU time (user and system) of this JVM process so far. */
@@ -172,9 +173,11 @@ final class Profile {
     /** The {@code k} methods most often on top of the stack, with their share of samples. */
     String topMethods(int k) {
         List<String> parts = new ArrayList<>();
-        byMethod.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(k)
-                .forEach(e -> parts.add("`" + e.getKey() + "` " + String.format(Locale.ROOT, "%.0f %%",
-                        100.0 * e.getValue() / Math.max(1, samples))));
+        byMethod.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(k)
+                .forEach(e -> parts.add("`" + e.getKey() + "` "
+                        + String.format(Locale.ROOT, "%.0f %%", 100.0 * e.getValue() / Math.max(1, samples))));
         return String.join(", ", parts);
     }
 }

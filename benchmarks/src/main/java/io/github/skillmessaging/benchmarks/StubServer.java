@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * admission, at least 1) beyond. The throughput runs use nginx, which is not the bottleneck.
  */
 final class StubServer implements AutoCloseable {
-    private static final byte[] TOKEN = ("{\"access_token\":\"Atc|bench\",\"token_type\":\"bearer\",\"expires_in\":3600,"
-            + "\"scope\":\"alexa:skill_messaging\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOKEN =
+            ("{\"access_token\":\"Atc|bench\",\"token_type\":\"bearer\",\"expires_in\":3600,"
+                            + "\"scope\":\"alexa:skill_messaging\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService executor;

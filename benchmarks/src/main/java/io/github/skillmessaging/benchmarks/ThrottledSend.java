@@ -23,31 +23,41 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answered 429, and messages lost or accepted twice.
  */
 final class ThrottledSend {
-    private ThrottledSend() {
-    }
+    private ThrottledSend() {}
 
     /** What one contender achieved. */
-    private record Outcome(String name, int messages, double seconds, int throttled, int accepted, int twice) {
-    }
+    private record Outcome(String name, int messages, double seconds, int throttled, int accepted, int twice) {}
 
     static String run(int rate, int seconds) throws Exception {
         int n = rate * seconds;
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(ours("`sendToAll`, defaults (adaptive rate, 16 in flight, `RetryPolicy.DEFAULT`)", rate, n,
-                true));
-        outcomes.add(ours("`sendToAll`, `adaptiveRate(false)`: 16 in flight, each request retries on its own",
-                rate, n, false));
+        outcomes.add(ours("`sendToAll`, defaults (adaptive rate, 16 in flight, `RetryPolicy.DEFAULT`)", rate, n, true));
+        outcomes.add(ours(
+                "`sendToAll`, `adaptiveRate(false)`: 16 in flight, each request retries on its own", rate, n, false));
         outcomes.add(ask(rate, n));
-        StringBuilder sb = new StringBuilder("## 3b. Bulk send against a throttling server: ").append(n)
-                .append(" messages, the server admits ").append(rate).append(" a second\n\n");
-        sb.append("| contender | accepted / s | × the server's rate | requests answered 429 | lost | accepted twice |\n");
+        StringBuilder sb = new StringBuilder("## 3b. Bulk send against a throttling server: ")
+                .append(n)
+                .append(" messages, the server admits ")
+                .append(rate)
+                .append(" a second\n\n");
+        sb.append(
+                "| contender | accepted / s | × the server's rate | requests answered 429 | lost | accepted twice |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
             double goodput = o.accepted() / o.seconds();
-            sb.append("| ").append(o.name()).append(" | ").append(format("%.1f", goodput)).append(" | ")
-                    .append(format("%.2f", goodput / rate)).append(" | ")
+            sb.append("| ")
+                    .append(o.name())
+                    .append(" | ")
+                    .append(format("%.1f", goodput))
+                    .append(" | ")
+                    .append(format("%.2f", goodput / rate))
+                    .append(" | ")
                     .append(format("%.1f %%", 100.0 * o.throttled() / (o.throttled() + o.accepted() + o.twice())))
-                    .append(" | ").append(o.messages() - o.accepted()).append(" | ").append(o.twice()).append(" |\n");
+                    .append(" | ")
+                    .append(o.messages() - o.accepted())
+                    .append(" | ")
+                    .append(o.twice())
+                    .append(" |\n");
         }
         sb.append("\nThe server is a token bucket holding a tenth of a second of admissions; a refused request gets "
                 + "`Retry-After` in whole seconds (at least 1). Each contender has a server of its own and a warm "
@@ -59,9 +69,13 @@ final class ThrottledSend {
 
     private static Outcome ours(String name, int rate, int n, boolean adaptive) throws Exception {
         try (StubServer server = new StubServer(0, rate);
-             SkillMessaging messaging = SkillMessaging.builder().clientId("bench-client").clientSecret("bench-secret")
-                     .tokenBaseAddress(server.baseUrl()).defaultEndpoint(server.baseUrl()).adaptiveRate(adaptive)
-                     .build()) {
+                SkillMessaging messaging = SkillMessaging.builder()
+                        .clientId("bench-client")
+                        .clientSecret("bench-secret")
+                        .tokenBaseAddress(server.baseUrl())
+                        .defaultEndpoint(server.baseUrl())
+                        .adaptiveRate(adaptive)
+                        .build()) {
             messaging.accessToken();
             List<Recipient> recipients = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -78,8 +92,10 @@ final class ThrottledSend {
     private static Outcome ask(int rate, int n) throws Exception {
         try (StubServer server = new StubServer(0, rate)) {
             SkillMessagingServiceClient client = Contenders.askClient(server.baseUrl(), server.baseUrl(), 16);
-            SendSkillMessagingRequest request = SendSkillMessagingRequest.builder().withData(Contenders.DATA)
-                    .withExpiresAfterSeconds(3600L).build();
+            SendSkillMessagingRequest request = SendSkillMessagingRequest.builder()
+                    .withData(Contenders.DATA)
+                    .withExpiresAfterSeconds(3600L)
+                    .build();
             ExecutorService threads = Executors.newFixedThreadPool(16);
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
@@ -108,8 +124,13 @@ final class ThrottledSend {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             threads.shutdownNow();
-            return new Outcome("ASK SDK 2.86.0, 16 threads, a 429 retried after 1 s", n, seconds, server.throttled(),
-                    server.acceptedUsers(), server.acceptedTwice());
+            return new Outcome(
+                    "ASK SDK 2.86.0, 16 threads, a 429 retried after 1 s",
+                    n,
+                    seconds,
+                    server.throttled(),
+                    server.acceptedUsers(),
+                    server.acceptedTwice());
         }
     }
 

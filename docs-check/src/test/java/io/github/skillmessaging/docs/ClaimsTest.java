@@ -71,8 +71,8 @@ class ClaimsTest {
             while (m.find()) {
                 claimedIn.add(DocFiles.relative(file));
                 if (!m.group(1).equals(actual)) {
-                    problems.add(DocFiles.relative(file) + " says the default transport is " + m.group(1)
-                            + " (it is " + actual + "): \"" + m.group() + "\"");
+                    problems.add(DocFiles.relative(file) + " says the default transport is " + m.group(1) + " (it is "
+                            + actual + "): \"" + m.group() + "\"");
                 }
             }
         }
@@ -92,10 +92,13 @@ class ClaimsTest {
         assertThat(RequestVerifier.DEFAULT_FETCH_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
         assertThat(RequestVerifier.DEFAULT_CERTIFICATE_CACHE_SIZE).isEqualTo(16);
         String configuration = DocFiles.read(root().resolve("docs/configuration.md"));
-        assertThat(configuration).contains("| `attemptTimeout(Duration)` | 10 s |",
-                "| `bulkConcurrency(int)` | 16 |", "| `fetchTimeout(Duration)` | 5 s |",
-                "| `certificateCacheSize(int)` | 16 |",
-                "3 attempts, 500 ms doubling to at most 20 s, 20 % jitter, 60 s for the whole call");
+        assertThat(configuration)
+                .contains(
+                        "| `attemptTimeout(Duration)` | 10 s |",
+                        "| `bulkConcurrency(int)` | 16 |",
+                        "| `fetchTimeout(Duration)` | 5 s |",
+                        "| `certificateCacheSize(int)` | 16 |",
+                        "3 attempts, 500 ms doubling to at most 20 s, 20 % jitter, 60 s for the whole call");
     }
 
     @Test
@@ -109,7 +112,8 @@ class ClaimsTest {
         while (row.find()) {
             rows++;
             String module = row.group(1).replaceAll("/$", "");
-            if (!modules.contains(module) || !Files.isRegularFile(root().resolve(module).resolve("pom.xml"))) {
+            if (!modules.contains(module)
+                    || !Files.isRegularFile(root().resolve(module).resolve("pom.xml"))) {
                 problems.add("README's module map names " + module + ", which is not a module of the build " + modules);
             }
         }
@@ -118,10 +122,13 @@ class ClaimsTest {
         List<Path> files = new ArrayList<>(DocFiles.guides());
         files.add(root().resolve("CHANGELOG.md"));
         for (Path file : files) {
-            Matcher artifact = Pattern.compile("\\bskillmessaging-[a-z]+(?:-[a-z]+)*\\b").matcher(DocFiles.read(file));
+            Matcher artifact =
+                    Pattern.compile("\\bskillmessaging-[a-z]+(?:-[a-z]+)*\\b").matcher(DocFiles.read(file));
             while (artifact.find()) {
                 String name = artifact.group();
-                if (!name.equals("skillmessaging-java") && !name.equals("skillmessaging-parent") && !modules.contains(name)) {
+                if (!name.equals("skillmessaging-java")
+                        && !name.equals("skillmessaging-parent")
+                        && !modules.contains(name)) {
                     problems.add(DocFiles.relative(file) + " names " + name + ", which is not a module of the build");
                 }
             }
@@ -132,9 +139,12 @@ class ClaimsTest {
     @Test
     void theReadmesCommandsAreTheOnesThatRun() {
         String readme = DocFiles.read(root().resolve("README.md"));
-        assertThat(readme).contains("```sh\n./mvnw -q -Pdemo -DskipTests -pl examples/two-way-sync -am verify\n```",
-                "```sh\n./mvnw -B verify\n```");
-        assertThat(DocFiles.read(root().resolve("examples/two-way-sync/pom.xml"))).contains("<id>demo</id>");
+        assertThat(readme)
+                .contains(
+                        "```sh\n./mvnw -q -Pdemo -DskipTests -pl examples/two-way-sync -am verify\n```",
+                        "```sh\n./mvnw -B verify\n```");
+        assertThat(DocFiles.read(root().resolve("examples/two-way-sync/pom.xml")))
+                .contains("<id>demo</id>");
         assertThat(DocFiles.read(root().resolve(".ci/run"))).contains("./mvnw -B -ntp verify");
     }
 
@@ -144,9 +154,12 @@ class ClaimsTest {
         assertThat(m.find()).isTrue();
         String release = m.group(1).replace("-SNAPSHOT", "");
         String readme = DocFiles.read(root().resolve("README.md"));
-        assertThat(readme).contains("<artifactId>skillmessaging-bom</artifactId>\n      <version>" + release + "</version>",
-                "platform(\"io.github.skillmessaging:skillmessaging-bom:" + release + "\")");
-        Matcher any = Pattern.compile("skillmessaging-bom:([\\w.-]+)\"|<version>([\\w.-]+)</version>").matcher(readme);
+        assertThat(readme)
+                .contains(
+                        "<artifactId>skillmessaging-bom</artifactId>\n      <version>" + release + "</version>",
+                        "platform(\"io.github.skillmessaging:skillmessaging-bom:" + release + "\")");
+        Matcher any = Pattern.compile("skillmessaging-bom:([\\w.-]+)\"|<version>([\\w.-]+)</version>")
+                .matcher(readme);
         while (any.find()) {
             String v = any.group(1) != null ? any.group(1) : any.group(2);
             assertThat(v).as("every version in README.md").isEqualTo(release);
@@ -165,13 +178,16 @@ class ClaimsTest {
         }
         assertThat(versions).as("version sections").isNotEmpty().first().isEqualTo("Unreleased");
         for (String version : versions) {
-            assertThat(changelog).as("link definition of [%s]", version).containsPattern(
-                    "(?m)^\\[" + Pattern.quote(version) + "]: https://");
+            assertThat(changelog)
+                    .as("link definition of [%s]", version)
+                    .containsPattern("(?m)^\\[" + Pattern.quote(version) + "]: https://");
         }
         Matcher section = Pattern.compile("(?m)^### (.+)$").matcher(changelog);
         Set<String> kinds = Set.of("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security");
         while (section.find()) {
-            assertThat(kinds).as("### %s is a Keep a Changelog kind", section.group(1)).contains(section.group(1).trim());
+            assertThat(kinds)
+                    .as("### %s is a Keep a Changelog kind", section.group(1))
+                    .contains(section.group(1).trim());
         }
     }
 }

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 final class DocFiles {
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```(\\w*)\\s*$");
 
-    private DocFiles() {
-    }
+    private DocFiles() {}
 
     /** The repository root: the nearest directory above the working directory that holds docs-check/. */
     static Path root() {
@@ -28,7 +27,8 @@ final class DocFiles {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root above " + Path.of("").toAbsolutePath());
     }
 
     /** README.md and every Markdown file of docs/: the files whose Java snippets must compile. */
@@ -122,9 +122,13 @@ final class DocFiles {
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * target Markdown file (anchors made as GitHub makes them).
  */
 class LinksTest {
-    private static final Pattern INLINE_LINK = Pattern.compile("\\[(?:[^\\]\\[]|\\[[^\\]]*])*]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("\\[(?:[^\\]\\[]|\\[[^\\]]*])*]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern REFERENCE = Pattern.compile("(?m)^\\s{0,3}\\[[^\\]]+]:\\s*(\\S+)");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\n]*`");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -44,7 +45,7 @@ class LinksTest {
     }
 
     static String slug(String heading) {
-        String text = heading.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1");   // a link keeps its text
+        String text = heading.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1"); // a link keeps its text
         text = text.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(c -> {
@@ -84,12 +85,13 @@ class LinksTest {
         for (Path file : DocFiles.linked()) {
             for (String target : targets(file)) {
                 if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    continue;                                        // https:, mailto: ...
+                    continue; // https:, mailto: ...
                 }
                 count++;
                 String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-                Path resolved = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
+                Path resolved =
+                        path.isEmpty() ? file : file.getParent().resolve(path).normalize();
                 String where = DocFiles.relative(file) + " -> " + target;
                 if (!resolved.startsWith(DocFiles.root())) {
                     problems.add(where + ": leaves the repository");
@@ -99,7 +101,8 @@ class LinksTest {
                     if (!resolved.toString().endsWith(".md")) {
                         problems.add(where + ": an anchor into a file that is not Markdown");
                     } else if (!anchors(resolved).contains(anchor)) {
-                        problems.add(where + ": no heading makes #" + anchor + " (there are " + anchors(resolved) + ")");
+                        problems.add(
+                                where + ": no heading makes #" + anchor + " (there are " + anchors(resolved) + ")");
                     }
                 }
             }

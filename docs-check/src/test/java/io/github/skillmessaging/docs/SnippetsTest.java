@@ -46,15 +46,22 @@ class SnippetsTest {
                 for (; j < lines.length; j++) {
                     Matcher end = END.matcher(lines[j]);
                     if (end.matches()) {
-                        assertThat(end.group(1)).as("%s:%d closes another region", file, j + 1).isEqualTo(name);
+                        assertThat(end.group(1))
+                                .as("%s:%d closes another region", file, j + 1)
+                                .isEqualTo(name);
                         break;
                     }
-                    assertThat(TAG.matcher(lines[j]).matches()).as("%s:%d: regions do not nest", file, j + 1).isFalse();
+                    assertThat(TAG.matcher(lines[j]).matches())
+                            .as("%s:%d: regions do not nest", file, j + 1)
+                            .isFalse();
                     text.append(lines[j]).append('\n');
                 }
-                assertThat(j).as("%s: region %s has no end::%s[]", file, name, name).isLessThan(lines.length);
+                assertThat(j)
+                        .as("%s: region %s has no end::%s[]", file, name, name)
+                        .isLessThan(lines.length);
                 assertThat(regions.put(name, DocFiles.normalize(text.toString())))
-                        .as("region %s is defined twice", name).isNull();
+                        .as("region %s is defined twice", name)
+                        .isNull();
                 i = j;
             }
         }
@@ -110,7 +117,8 @@ class SnippetsTest {
         try (Stream<Path> dirs = Files.walk(sources)) {
             for (Path dir : dirs.filter(Files::isDirectory).collect(Collectors.toList())) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    long javaFiles = files.filter(p -> p.toString().endsWith(".java")).count();
+                    long javaFiles =
+                            files.filter(p -> p.toString().endsWith(".java")).count();
                     if (javaFiles > 1) {
                         problems.add(DocFiles.relative(dir) + " holds " + javaFiles + " files");
                     }
@@ -120,12 +128,16 @@ class SnippetsTest {
         // ...and the region is the whole file but its package line, so nothing compiled is hidden.
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
-                List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank())
+                List<String> lines = Files.readAllLines(file).stream()
+                        .filter(l -> !l.isBlank())
                         .collect(Collectors.toList());
-                boolean whole = lines.size() > 3 && lines.get(0).startsWith("package ")
-                        && TAG.matcher(lines.get(1)).matches() && END.matcher(lines.get(lines.size() - 1)).matches();
+                boolean whole = lines.size() > 3
+                        && lines.get(0).startsWith("package ")
+                        && TAG.matcher(lines.get(1)).matches()
+                        && END.matcher(lines.get(lines.size() - 1)).matches();
                 if (!whole) {
-                    problems.add(DocFiles.relative(file) + " is not one region from the line after its package to its end");
+                    problems.add(
+                            DocFiles.relative(file) + " is not one region from the line after its package to its end");
                 }
             }
         }
@@ -147,9 +159,11 @@ class SnippetsTest {
             }
             int end = text.indexOf("\n\n", at);
             String paragraph = text.substring(at, end < 0 ? text.length() : end);
-            if (!paragraph.matches("(?s).*io\\.github\\.skillmessaging:skillmessaging-[a-z-]+.*|(?s).*`skillmessaging-[a-z-]+`.*")
+            if (!paragraph.matches(
+                            "(?s).*io\\.github\\.skillmessaging:skillmessaging-[a-z-]+.*|(?s).*`skillmessaging-[a-z-]+`.*")
                     || !paragraph.contains("scope")) {
-                problems.add(DocFiles.relative(guide) + ": its **Dependency:** paragraph must name an artifact and its scope");
+                problems.add(DocFiles.relative(guide)
+                        + ": its **Dependency:** paragraph must name an artifact and its scope");
             }
         }
         assertThat(problems).isEmpty();

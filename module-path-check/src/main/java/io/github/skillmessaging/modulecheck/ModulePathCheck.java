@@ -11,8 +11,7 @@ import java.util.Map;
  * on any failure.
  */
 public final class ModulePathCheck {
-    private ModulePathCheck() {
-    }
+    private ModulePathCheck() {}
 
     public static void main(String[] args) {
         List<String> failures = new ArrayList<>();
@@ -26,8 +25,12 @@ public final class ModulePathCheck {
         }
 
         checks++;
-        for (String api : List.of("io.github.skillmessaging", "io.github.skillmessaging.error",
-                "io.github.skillmessaging.http", "io.github.skillmessaging.request", "io.github.skillmessaging.response",
+        for (String api : List.of(
+                "io.github.skillmessaging",
+                "io.github.skillmessaging.error",
+                "io.github.skillmessaging.http",
+                "io.github.skillmessaging.request",
+                "io.github.skillmessaging.response",
                 "io.github.skillmessaging.verify")) {
             if (!core.isExported(api, app)) {
                 failures.add(api + " is not exported");
@@ -40,8 +43,8 @@ public final class ModulePathCheck {
         checks++;
         try {
             List<Map<String, String>> received = RoundTrip.run();
-            if (!received.equals(List.of(Map.of("from", "module path"),
-                    Map.of("event", "AlexaHouseholdListEvent.ItemsCreated")))) {
+            if (!received.equals(
+                    List.of(Map.of("from", "module path"), Map.of("event", "AlexaHouseholdListEvent.ItemsCreated")))) {
                 failures.add("the skill received " + received);
             }
         } catch (RuntimeException e) {
@@ -56,7 +59,8 @@ public final class ModulePathCheck {
         }
 
         failures.forEach(f -> System.out.println("FAILED: " + f));
-        System.out.println("module-path-check: " + (checks - failures.size()) + " passed, " + failures.size() + " failed");
+        System.out.println(
+                "module-path-check: " + (checks - failures.size()) + " passed, " + failures.size() + " failed");
         if (!failures.isEmpty()) {
             System.exit(1);
         }

@@ -16,8 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the module descriptor in the one case and from the manifest in the other.
  */
 public final class UserAgentCheck {
-    private UserAgentCheck() {
-    }
+    private UserAgentCheck() {}
 
     /** The failure, or {@code null} when the token and the message requests carry the expected User-Agent. */
     public static String check() {
@@ -32,11 +31,16 @@ public final class UserAgentCheck {
                     ? "{\"access_token\":\"t\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"alexa:skill_messaging\"}"
                     : "";
             int status = body.isEmpty() ? 202 : 200;
-            return CompletableFuture.completedFuture(new HttpTransport.Response(status,
-                    Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8)));
+            return CompletableFuture.completedFuture(new HttpTransport.Response(
+                    status,
+                    Map.of("Content-Type", List.of("application/json")),
+                    body.getBytes(StandardCharsets.UTF_8)));
         };
-        try (SkillMessaging messaging = SkillMessaging.builder().clientId("id").clientSecret("secret")
-                .transport(recording).build()) {
+        try (SkillMessaging messaging = SkillMessaging.builder()
+                .clientId("id")
+                .clientSecret("secret")
+                .transport(recording)
+                .build()) {
             messaging.send("amzn1.ask.account.user", "https://api.amazonalexa.com", new Message(Map.of("k", "v")));
         }
         String want = "skillmessaging-java/" + expected;

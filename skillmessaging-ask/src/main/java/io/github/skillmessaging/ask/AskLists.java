@@ -15,8 +15,7 @@ import io.github.skillmessaging.lists.ListManagementClient;
  * }</pre>
  */
 public final class AskLists {
-    private AskLists() {
-    }
+    private AskLists() {}
 
     /**
      * The client for the user of {@code input}'s request.

@@ -30,8 +30,7 @@ import java.util.Objects;
 public final class AskRequests {
     private static final JacksonSerializer SERIALIZER = new JacksonSerializer();
 
-    private AskRequests() {
-    }
+    private AskRequests() {}
 
     /**
      * The typed view of {@code input}'s request, with the default converter.

@@ -44,8 +44,11 @@ public record AskUserContext(String userId, String apiEndpoint, String apiAccess
      */
     public static AskUserContext of(RequestEnvelope envelope) {
         Objects.requireNonNull(envelope, "envelope");
-        var system = envelope.getContext() == null ? null : envelope.getContext().getSystem();
-        String userId = system == null || system.getUser() == null ? null : system.getUser().getUserId();
+        var system =
+                envelope.getContext() == null ? null : envelope.getContext().getSystem();
+        String userId = system == null || system.getUser() == null
+                ? null
+                : system.getUser().getUserId();
         String apiEndpoint = system == null ? null : system.getApiEndpoint();
         String apiAccessToken = system == null ? null : system.getApiAccessToken();
         List<String> missing = new ArrayList<>();

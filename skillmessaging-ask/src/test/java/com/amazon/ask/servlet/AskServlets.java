@@ -10,8 +10,7 @@ import java.util.List;
  * how a test runs ASK's own {@code SkillServlet.doPost} with a verifier of ours in its chain.
  */
 public final class AskServlets {
-    private AskServlets() {
-    }
+    private AskServlets() {}
 
     public static SkillServlet withVerifiers(Skill skill, SkillServletVerifier... verifiers) {
         return new SkillServlet(skill, new ArrayList<>(List.of(verifiers)));

@@ -45,7 +45,8 @@ class AskAdaptersTest {
         RequestEnvelope bare = envelope("""
                 {"version":"1.0","context":{"System":{}},"request":{"type":"LaunchRequest","requestId":"r",
                  "timestamp":"2026-11-25T10:00:00Z"}}""");
-        assertThatThrownBy(() -> AskUserContext.of(bare)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AskUserContext.of(bare))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the request has no context.System.user.userId, context.System.apiEndpoint, "
                         + "context.System.apiAccessToken");
         HandlerInput input = HandlerInput.builder().withRequestEnvelope(bare).build();
@@ -54,8 +55,10 @@ class AskAdaptersTest {
 
     @Test
     void typedView_fromTheOriginalJson_givesTheMessageAsStrings_andOptionalContext() throws Exception {
-        HandlerInput input = HandlerInput.builder().withRequestEnvelope(envelope(MESSAGE))
-                .withRequestEnvelopeJson(new ObjectMapper().readTree(MESSAGE)).build();
+        HandlerInput input = HandlerInput.builder()
+                .withRequestEnvelope(envelope(MESSAGE))
+                .withRequestEnvelopeJson(new ObjectMapper().readTree(MESSAGE))
+                .build();
         SkillRequest request = AskRequests.toSkillRequest(input);
         MessageReceivedRequest message = (MessageReceivedRequest) request.request();
         assertThat(message.message()).containsEntry("item", "oat milk").containsEntry("count", "2");

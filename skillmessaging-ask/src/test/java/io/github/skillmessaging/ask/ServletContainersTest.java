@@ -55,27 +55,36 @@ class ServletContainersTest {
     @ValueSource(strings = {SkillContainer.JAKARTA, SkillContainer.VERIFYING, SkillContainer.ADAPTER})
     void aMessageDeliveredBySandboxAlexa_isVerified_handledByTheAskSkill_andWrittenIntoTheAlexaList(String path)
             throws Exception {
-        sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(50)).start();
+        sandbox =
+                AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(50)).start();
         TestSkill skill = new TestSkill();
         container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
         SandboxSkill registered = sandbox.registerSkill(container.uri(path));
-        SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);   // not North America: ASK's list client could not
+        SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE); // not North America: ASK's list client could not
         user.enableSkill(registered).grantListPermissions(registered);
 
         send(registered, user, "oat milk");
 
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
-        assertThat(user.items(user.shoppingListId())).extracting(SandboxItem::value).containsExactly("oat milk");
+        assertThat(user.items(user.shoppingListId()))
+                .extracting(SandboxItem::value)
+                .containsExactly("oat milk");
         assertThat(sandbox.deliveredRequests()).allSatisfy(d -> {
             assertThat(d.acknowledged()).as(d.type()).isTrue();
             assertThat(d.attempts()).as(d.type()).isEqualTo(1);
         });
-        if (!path.equals(SkillContainer.ADAPTER)) {   // the verification, for handlers that detect duplicates
-            assertThat(skill.contexts).singleElement().asString().startsWith("VerifiedRequest[requestType=Messaging.MessageReceived");
+        if (!path.equals(SkillContainer.ADAPTER)) { // the verification, for handlers that detect duplicates
+            assertThat(skill.contexts)
+                    .singleElement()
+                    .asString()
+                    .startsWith("VerifiedRequest[requestType=Messaging.MessageReceived");
         }
-        assertThat(skill.handled).containsSubsequence("AlexaSkillEvent.SkillEnabled",
-                "AlexaSkillEvent.SkillPermissionAccepted", "Messaging.MessageReceived",
-                "AlexaHouseholdListEvent.ItemsCreated");
+        assertThat(skill.handled)
+                .containsSubsequence(
+                        "AlexaSkillEvent.SkillEnabled",
+                        "AlexaSkillEvent.SkillPermissionAccepted",
+                        "Messaging.MessageReceived",
+                        "AlexaHouseholdListEvent.ItemsCreated");
     }
 
     @ParameterizedTest
@@ -89,34 +98,47 @@ class ServletContainersTest {
         byte[] body = skillEnabled(Instant.now());
         String signature = sandbox.certificates().sign(body);
 
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("SkillEnabled", "SkillDisabled")
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("SkillEnabled", "SkillDisabled")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(post(endpoint, tampered, chainUrl, signature)).as("body changed after signing").isEqualTo(400);
+        assertThat(post(endpoint, tampered, chainUrl, signature))
+                .as("body changed after signing")
+                .isEqualTo(400);
         assertThat(post(endpoint, body, null, null)).as("no signature headers").isEqualTo(400);
         assertThat(post(endpoint, body, chainUrl, SandboxCertificates.create().sign(body)))
-                .as("signed by a key the chain does not hold").isEqualTo(400);
+                .as("signed by a key the chain does not hold")
+                .isEqualTo(400);
         byte[] stale = skillEnabled(Instant.now().minus(Duration.ofHours(2)));
         assertThat(post(endpoint, stale, chainUrl, sandbox.certificates().sign(stale)))
-                .as("two hours old").isEqualTo(400);
+                .as("two hours old")
+                .isEqualTo(400);
         assertThat(post(endpoint, body, "https://evil.example.com/echo.api/chain.pem", signature))
-                .as("certificate from elsewhere").isEqualTo(400);
+                .as("certificate from elsewhere")
+                .isEqualTo(400);
         assertThat(skill.handled).isEmpty();
 
-        assertThat(post(endpoint, body, chainUrl, signature)).as("the genuine request").isEqualTo(200);
+        assertThat(post(endpoint, body, chainUrl, signature))
+                .as("the genuine request")
+                .isEqualTo(200);
         assertThat(skill.handled).containsExactly("AlexaSkillEvent.SkillEnabled");
     }
 
     @Test
     void theFilterHandsTheExactVerifiedBytesOn_withTheVerification() throws Exception {
         sandbox = AlexaSandbox.start();
-        container = new SkillContainer(new TestSkill().skill, sandbox.requestVerifier().build());
+        container = new SkillContainer(
+                new TestSkill().skill, sandbox.requestVerifier().build());
         String chainUrl = sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH;
         byte[] body = new String(skillEnabled(Instant.now()), StandardCharsets.UTF_8)
                 .replace("{\"version\"", "{ \"note\" : \"Grüße, 東京 \\u00e9\",\n\t\"version\"")
-                .getBytes(StandardCharsets.UTF_8);                          // bytes a re-encoding would change
-        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(container.uri(SkillContainer.ECHO))
-                .header("SignatureCertChainUrl", chainUrl).header("Signature-256", sandbox.certificates().sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .getBytes(StandardCharsets.UTF_8); // bytes a re-encoding would change
+        HttpResponse<byte[]> answer = HTTP.send(
+                HttpRequest.newBuilder(container.uri(SkillContainer.ECHO))
+                        .header("SignatureCertChainUrl", chainUrl)
+                        .header("Signature-256", sandbox.certificates().sign(body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(body);
         assertThat(answer.headers().firstValue("Verified-Request-Id")).contains("amzn1.echo-api.request.test");
@@ -130,8 +152,12 @@ class ServletContainersTest {
         container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
         byte[] huge = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
-        assertThat(post(container.uri(path), huge, sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
-                sandbox.certificates().sign(huge))).isEqualTo(400);
+        assertThat(post(
+                        container.uri(path),
+                        huge,
+                        sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
+                        sandbox.certificates().sign(huge)))
+                .isEqualTo(400);
         assertThat(skill.handled).isEmpty();
     }
 
@@ -141,8 +167,11 @@ class ServletContainersTest {
         TestSkill skill = new TestSkill();
         container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
         byte[] body = skillEnabled(Instant.now());
-        assertThat(post(container.uri(SkillContainer.UNFILTERED), body,
-                sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH, sandbox.certificates().sign(body)))
+        assertThat(post(
+                        container.uri(SkillContainer.UNFILTERED),
+                        body,
+                        sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
+                        sandbox.certificates().sign(body)))
                 .isEqualTo(400);
         assertThat(skill.handled).isEmpty();
     }
@@ -158,15 +187,19 @@ class ServletContainersTest {
             throws Exception {
         Duration late = Duration.ofMinutes(20);
         // The sandbox lives 20 minutes in the past: its requests carry timestamps 20 minutes old by the skill's clock.
-        sandbox = AlexaSandbox.builder().clock(Clock.offset(Clock.systemUTC(), late.negated()))
-                .redeliveryBackoff(Duration.ofMillis(50)).start();
-        RequestVerifier verifier = sandbox.requestVerifier().clock(Clock.systemUTC()).build();
-        assertThat(verifier.timestampPolicy().toleranceFor("Messaging.MessageReceived")).isEqualTo(Duration.ofHours(1));
+        sandbox = AlexaSandbox.builder()
+                .clock(Clock.offset(Clock.systemUTC(), late.negated()))
+                .redeliveryBackoff(Duration.ofMillis(50))
+                .start();
+        RequestVerifier verifier =
+                sandbox.requestVerifier().clock(Clock.systemUTC()).build();
+        assertThat(verifier.timestampPolicy().toleranceFor("Messaging.MessageReceived"))
+                .isEqualTo(Duration.ofHours(1));
         TestSkill skill = new TestSkill();
         container = new SkillContainer(skill.skill, verifier);
         SandboxSkill registered = sandbox.registerSkill(container.uri(SkillContainer.ASK_DEFAULT));
         SandboxUser user = sandbox.createUser(AlexaRegion.NORTH_AMERICA);
-        user.enableSkill(registered).grantListPermissions(registered);   // skill events: ASK allows them an hour
+        user.enableSkill(registered).grantListPermissions(registered); // skill events: ASK allows them an hour
 
         send(registered, user, "eggs");
         DeliveredRequest rejected = awaitDelivery("Messaging.MessageReceived", d -> d.lastStatus() == 400);
@@ -174,24 +207,30 @@ class ServletContainersTest {
         assertThat(skill.handled).doesNotContain("Messaging.MessageReceived");
         assertThat(user.items(user.shoppingListId())).isEmpty();
 
-        sandbox.setEndpoint(registered, container.uri(ours));   // the redeliveries now reach this SDK's verifier
+        sandbox.setEndpoint(registered, container.uri(ours)); // the redeliveries now reach this SDK's verifier
 
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
         DeliveredRequest accepted = awaitDelivery("Messaging.MessageReceived", DeliveredRequest::acknowledged);
         assertThat(accepted.requestId()).isEqualTo(rejected.requestId());
-        assertThat(accepted.body()).isEqualTo(rejected.body());   // same bytes, same timestamp
+        assertThat(accepted.body()).isEqualTo(rejected.body()); // same bytes, same timestamp
         assertThat(accepted.attempts()).isGreaterThanOrEqualTo(2);
-        assertThat(user.items(user.shoppingListId())).extracting(SandboxItem::value).containsExactly("eggs");
+        assertThat(user.items(user.shoppingListId()))
+                .extracting(SandboxItem::value)
+                .containsExactly("eggs");
         assertThat(skill.handled).contains("Messaging.MessageReceived");
     }
 
     @Test
     void theSamePolicyWithAsksTolerances_rejectsTheLateMessageToo() throws Exception {
         Duration late = Duration.ofMinutes(20);
-        sandbox = AlexaSandbox.builder().clock(Clock.offset(Clock.systemUTC(), late.negated()))
-                .redeliveryBackoff(Duration.ofSeconds(30)).start();
-        RequestVerifier asAsk = sandbox.requestVerifier().clock(Clock.systemUTC())
-                .timestampPolicy(TimestampPolicy.amazonSdkDefaults()).build();
+        sandbox = AlexaSandbox.builder()
+                .clock(Clock.offset(Clock.systemUTC(), late.negated()))
+                .redeliveryBackoff(Duration.ofSeconds(30))
+                .start();
+        RequestVerifier asAsk = sandbox.requestVerifier()
+                .clock(Clock.systemUTC())
+                .timestampPolicy(TimestampPolicy.amazonSdkDefaults())
+                .build();
         TestSkill skill = new TestSkill();
         container = new SkillContainer(skill.skill, asAsk);
         SandboxSkill registered = sandbox.registerSkill(container.uri(SkillContainer.JAKARTA));
@@ -201,12 +240,16 @@ class ServletContainersTest {
         send(registered, user, "eggs");
 
         awaitDelivery("Messaging.MessageReceived", d -> d.lastStatus() == 400);
-        assertThat(skill.handled).containsExactly("AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillPermissionAccepted");
+        assertThat(skill.handled)
+                .containsExactly("AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillPermissionAccepted");
     }
 
     private void send(SandboxSkill skill, SandboxUser user, String item) {
-        try (SkillMessaging messaging = SkillMessaging.builder().clientId(skill.clientId())
-                .clientSecret(skill.clientSecret()).tokenBaseAddress(sandbox.lwaBaseAddress()).build()) {
+        try (SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .build()) {
             messaging.send(user.userId(), user.apiEndpoint(), new Message(Map.of("item", item)));
         }
     }
@@ -216,7 +259,8 @@ class ServletContainersTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<DeliveredRequest> found = sandbox.deliveredRequests().stream()
-                    .filter(d -> d.type().equals(type) && condition.test(d)).findFirst();
+                    .filter(d -> d.type().equals(type) && condition.test(d))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
@@ -228,14 +272,16 @@ class ServletContainersTest {
     private static byte[] skillEnabled(Instant timestamp) {
         String t = timestamp.truncatedTo(ChronoUnit.SECONDS).toString();
         return ("{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\"amzn1.ask.skill.test\"},"
-                + "\"user\":{\"userId\":\"amzn1.ask.account.test\"},\"apiEndpoint\":\"https://api.amazonalexa.com\"}},"
-                + "\"request\":{\"type\":\"AlexaSkillEvent.SkillEnabled\",\"requestId\":\"amzn1.echo-api.request.test\","
-                + "\"timestamp\":\"" + t + "\",\"eventCreationTime\":\"" + t + "\",\"eventPublishingTime\":\"" + t + "\"}}")
+                        + "\"user\":{\"userId\":\"amzn1.ask.account.test\"},\"apiEndpoint\":\"https://api.amazonalexa.com\"}},"
+                        + "\"request\":{\"type\":\"AlexaSkillEvent.SkillEnabled\",\"requestId\":\"amzn1.echo-api.request.test\","
+                        + "\"timestamp\":\"" + t + "\",\"eventCreationTime\":\"" + t + "\",\"eventPublishingTime\":\""
+                        + t + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static int post(URI endpoint, byte[] body, String chainUrl, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (chainUrl != null) {
@@ -244,6 +290,7 @@ class ServletContainersTest {
         if (signature != null) {
             request.header("Signature-256", signature);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -48,7 +48,9 @@ final class SkillContainer implements AutoCloseable {
         server.addConnector(connector);
 
         var jakarta = new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/jakarta");
-        jakarta.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new AlexaRequestFilter(verifier)), "/*",
+        jakarta.addFilter(
+                new org.eclipse.jetty.ee10.servlet.FilterHolder(new AlexaRequestFilter(verifier)),
+                "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         jakarta.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new AskSkillServlet(skill)), "/skill");
         jakarta.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new Echo()), "/echo");
@@ -57,10 +59,13 @@ final class SkillContainer implements AutoCloseable {
 
         var javax = new org.eclipse.jetty.ee8.servlet.ServletContextHandler();
         javax.setContextPath("/javax");
-        javax.addServlet(new org.eclipse.jetty.ee8.servlet.ServletHolder(new VerifyingSkillServlet(skill, verifier)),
+        javax.addServlet(
+                new org.eclipse.jetty.ee8.servlet.ServletHolder(new VerifyingSkillServlet(skill, verifier)),
                 "/verifying");
-        javax.addServlet(new org.eclipse.jetty.ee8.servlet.ServletHolder(
-                AskServlets.withVerifiers(skill, new RequestVerifierAdapter(verifier))), "/adapter");
+        javax.addServlet(
+                new org.eclipse.jetty.ee8.servlet.ServletHolder(
+                        AskServlets.withVerifiers(skill, new RequestVerifierAdapter(verifier))),
+                "/adapter");
         javax.addServlet(new org.eclipse.jetty.ee8.servlet.ServletHolder(askDefault(skill)), "/ask-default");
 
         server.setHandler(new ContextHandlerCollection(jakarta, bare, javax.getCoreContextHandler()));
@@ -70,7 +75,7 @@ final class SkillContainer implements AutoCloseable {
 
     private static SkillServlet askDefault(Skill skill) {
         String property = ServletConstants.DISABLE_REQUEST_SIGNATURE_CHECK_SYSTEM_PROPERTY;
-        System.setProperty(property, "true");   // read once, by the constructor
+        System.setProperty(property, "true"); // read once, by the constructor
         try {
             return new SkillServlet(skill);
         } finally {
@@ -83,11 +88,15 @@ final class SkillContainer implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected void doPost(jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        protected void doPost(
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+                throws java.io.IOException {
             byte[] body = request.getInputStream().readAllBytes();
-            response.setHeader("Verified-Request-Id", AlexaRequestFilter.verifiedRequest(request)
-                    .map(v -> v.requestId()).orElse("none"));
+            response.setHeader(
+                    "Verified-Request-Id",
+                    AlexaRequestFilter.verifiedRequest(request)
+                            .map(v -> v.requestId())
+                            .orElse("none"));
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }

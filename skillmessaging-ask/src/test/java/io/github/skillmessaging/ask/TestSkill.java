@@ -23,6 +23,7 @@ final class TestSkill {
     final List<String> handled = new CopyOnWriteArrayList<>();
     /** What each handler got as {@code getContext()}: the VerifiedRequest behind AskSkillServlet. */
     final List<Object> contexts = new CopyOnWriteArrayList<>();
+
     final Skill skill = Skills.standard()
             .addRequestHandlers(new MessageToList(), new Acknowledge())
             .build();
@@ -40,8 +41,9 @@ final class TestSkill {
             // This SDK's typed view of the same request: the message as Map<String, String>.
             SkillRequest request = AskRequests.toSkillRequest(input);
             String item = ((io.github.skillmessaging.request.MessageReceivedRequest) request.request())
-                    .message().get("item");
-            ListManagementClient lists = AskLists.forHandlerInput(input);   // the request's region and token
+                    .message()
+                    .get("item");
+            ListManagementClient lists = AskLists.forHandlerInput(input); // the request's region and token
             String shopping = lists.findShoppingList().orElseThrow().listId();
             if (lists.findItemByValue(shopping, ItemStatus.ACTIVE, item).isEmpty()) {
                 lists.createItem(shopping, item, ItemStatus.ACTIVE);
@@ -59,7 +61,8 @@ final class TestSkill {
 
         @Override
         public Optional<Response> handle(HandlerInput input) {
-            handled.add(input.getRequestEnvelopeJson().path("request").path("type").asText());
+            handled.add(
+                    input.getRequestEnvelopeJson().path("request").path("type").asText());
             return input.getResponseBuilder().build();
         }
     }

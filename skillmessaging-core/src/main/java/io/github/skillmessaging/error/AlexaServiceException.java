@@ -43,7 +43,8 @@ public class AlexaServiceException extends SkillMessagingException {
         this(operation, statusCode, headers, body, Parsed.of(body));
     }
 
-    private AlexaServiceException(String operation, int statusCode, Map<String, List<String>> headers, String body, Parsed parsed) {
+    private AlexaServiceException(
+            String operation, int statusCode, Map<String, List<String>> headers, String body, Parsed parsed) {
         super(describe(operation, statusCode, parsed, firstHeader(headers, "x-amzn-requestid")));
         this.operation = operation;
         this.statusCode = statusCode;
@@ -139,7 +140,8 @@ public class AlexaServiceException extends SkillMessagingException {
             return null;
         }
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+            if (e.getKey() != null
+                    && e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
                     && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);
             }

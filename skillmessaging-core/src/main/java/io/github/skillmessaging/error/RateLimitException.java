@@ -18,8 +18,8 @@ public class RateLimitException extends AlexaServiceException {
      * @param retryAfter how long the service asked us to wait (header {@code Retry-After}, in
      *     seconds or as an HTTP date, already resolved against the clock), or {@code null}
      */
-    public RateLimitException(String operation, int statusCode, Map<String, List<String>> headers, String body,
-            Duration retryAfter) {
+    public RateLimitException(
+            String operation, int statusCode, Map<String, List<String>> headers, String body, Duration retryAfter) {
         super(operation, statusCode, headers, body);
         this.retryAfter = retryAfter;
     }

@@ -35,8 +35,7 @@ public interface HttpTransport extends AutoCloseable {
 
     /** Releases resources the transport owns. Does nothing by default. Throws no checked exception. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * An HTTP request as the SDK builds it.
@@ -78,8 +77,12 @@ public interface HttpTransport extends AutoCloseable {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Request r && method.equals(r.method) && uri.equals(r.uri) && headers.equals(r.headers)
-                    && Arrays.equals(body, r.body) && timeout.equals(r.timeout);
+            return o instanceof Request r
+                    && method.equals(r.method)
+                    && uri.equals(r.uri)
+                    && headers.equals(r.headers)
+                    && Arrays.equals(body, r.body)
+                    && timeout.equals(r.timeout);
         }
 
         @Override
@@ -180,7 +183,9 @@ public interface HttpTransport extends AutoCloseable {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Response r && statusCode == r.statusCode && headers.equals(r.headers)
+            return o instanceof Response r
+                    && statusCode == r.statusCode
+                    && headers.equals(r.headers)
                     && Arrays.equals(body, r.body);
         }
 
@@ -188,7 +193,8 @@ public interface HttpTransport extends AutoCloseable {
         public int hashCode() {
             int headersHash = 0; // names hashed in lower case: equal responses differ only in their case
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                headersHash += e.getKey().toLowerCase(java.util.Locale.ROOT).hashCode() ^ e.getValue().hashCode();
+                headersHash += e.getKey().toLowerCase(java.util.Locale.ROOT).hashCode()
+                        ^ e.getValue().hashCode();
             }
             return Objects.hash(statusCode, headersHash, Arrays.hashCode(body));
         }

@@ -43,10 +43,12 @@ public final class JdkHttpTransport implements HttpTransport {
      * executor (daemon threads). Measured in section 1d of {@code benchmarks/RESULTS.md}.
      */
     public static JdkHttpTransport create() {
-        return new JdkHttpTransport(HttpClient.newBuilder()
-                .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), true);
+        return new JdkHttpTransport(
+                HttpClient.newBuilder()
+                        .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                true);
     }
 
     /** A transport on your {@code HttpClient} (proxy, SSL context, executor, HTTP version are yours to set). */
@@ -71,14 +73,15 @@ public final class JdkHttpTransport implements HttpTransport {
             }
         });
         byte[] body = request.body();
-        builder.method(request.method(), body.length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        builder.method(
+                request.method(),
+                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             sent = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(
+                    new TransportException(request + " could not be sent: " + e.getMessage(), e));
         }
         return sent.handle((response, failure) -> {
             if (failure != null) {
@@ -97,13 +100,14 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private static RuntimeException translate(Request request, Throwable failure) {
         if (failure instanceof HttpTimeoutException) {
-            return new ApiTimeoutException(request + " got no answer within " + request.timeout(),
-                    request.timeout(), true, failure);
+            return new ApiTimeoutException(
+                    request + " got no answer within " + request.timeout(), request.timeout(), true, failure);
         }
         if (failure instanceof IOException) {
             return new TransportException(request + " failed: " + failure, failure);
         }
-        if (failure instanceof RuntimeException re && (re instanceof TransportException || re instanceof ApiTimeoutException)) {
+        if (failure instanceof RuntimeException re
+                && (re instanceof TransportException || re instanceof ApiTimeoutException)) {
             return re;
         }
         return new TransportException(request + " failed: " + failure, failure);
@@ -111,6 +115,5 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Does nothing: {@code HttpClient} on Java 17 has no close; its threads end when unused. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -62,7 +62,8 @@ public final class UrlConnectionTransport implements HttpTransport {
         try {
             return CompletableFuture.supplyAsync(() -> exchange(request), pool);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: the transport is closed", e));
+            return CompletableFuture.failedFuture(
+                    new TransportException(request + " could not be sent: the transport is closed", e));
         }
     }
 
@@ -70,8 +71,10 @@ public final class UrlConnectionTransport implements HttpTransport {
         HttpURLConnection connection = null;
         try {
             // as java.net.http does: characters outside US-ASCII go out percent-encoded in UTF-8
-            connection = (HttpURLConnection) URI.create(request.uri().toASCIIString()).toURL().openConnection();
-            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
+            connection = (HttpURLConnection)
+                    URI.create(request.uri().toASCIIString()).toURL().openConnection();
+            int millis = (int)
+                    Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
             connection.setConnectTimeout(millis);
             connection.setReadTimeout(millis);
             connection.setInstanceFollowRedirects(false);
@@ -81,7 +84,9 @@ public final class UrlConnectionTransport implements HttpTransport {
                 connection.setRequestProperty(header.getKey(), header.getValue());
             }
             byte[] body = request.body();
-            if (body.length > 0 || request.method().equals("POST") || request.method().equals("PUT")) {
+            if (body.length > 0
+                    || request.method().equals("POST")
+                    || request.method().equals("PUT")) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(body.length);
                 try (OutputStream out = connection.getOutputStream()) {
@@ -95,14 +100,16 @@ public final class UrlConnectionTransport implements HttpTransport {
                     headers.put(name, values);
                 }
             });
-            return new Response(status, headers, readFully(status >= 400 ? connection.getErrorStream()
-                    : connection.getInputStream()));
+            return new Response(
+                    status,
+                    headers,
+                    readFully(status >= 400 ? connection.getErrorStream() : connection.getInputStream()));
         } catch (SocketTimeoutException e) {
             if (connection != null) {
                 connection.disconnect();
             }
-            throw new ApiTimeoutException(request + " got no answer within " + request.timeout(), request.timeout(),
-                    true, e);
+            throw new ApiTimeoutException(
+                    request + " got no answer within " + request.timeout(), request.timeout(), true, e);
         } catch (IOException e) {
             if (connection != null) {
                 connection.disconnect();
@@ -134,5 +141,4 @@ public final class UrlConnectionTransport implements HttpTransport {
     public void close() {
         pool.shutdown();
     }
-
 }

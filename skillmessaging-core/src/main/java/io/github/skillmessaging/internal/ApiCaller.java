@@ -39,6 +39,7 @@ public final class ApiCaller implements AutoCloseable {
     private final RateLimiter limiter;
     /** The calls not yet ended, so that {@link #close()} can stop those waiting to retry. */
     private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
+
     private volatile boolean closed;
 
     public ApiCaller(ClientOptions options) {
@@ -90,8 +91,8 @@ public final class ApiCaller implements AutoCloseable {
      * {@link ApiTimeoutException}. The call learns whether the request may have reached the
      * service: it may, unless an error status answered it or the connection was never made.
      */
-    public CompletableFuture<HttpTransport.Response> send(ErrorMapper.Api api, String operation,
-            HttpTransport.Request request, Attempt attempt) {
+    public CompletableFuture<HttpTransport.Response> send(
+            ErrorMapper.Api api, String operation, HttpTransport.Request request, Attempt attempt) {
         Duration timeout = attempt.timeout();
         HttpTransport.Request timed = request.withTimeout(timeout);
         long started = System.nanoTime();
@@ -103,15 +104,24 @@ public final class ApiCaller implements AutoCloseable {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return within(sent, timeout, () -> new ApiTimeoutException(request + " got no answer within " + timeout,
-                timeout, true, null)).handle((response, error) -> {
+        return within(
+                        sent,
+                        timeout,
+                        () -> new ApiTimeoutException(
+                                request + " got no answer within " + timeout, timeout, true, null))
+                .handle((response, error) -> {
                     attempt.call.requestEnded(error == null ? null : Futures.unwrap(error));
                     if (error != null) {
                         throw error instanceof CompletionException ce ? ce : new CompletionException(error);
                     }
                     if (LOG.isLoggable(Level.DEBUG)) {
-                        LOG.log(Level.DEBUG, "{0} {1} -> {2} in {3} ms", request.method(), request.uri(),
-                                response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+                        LOG.log(
+                                Level.DEBUG,
+                                "{0} {1} -> {2} in {3} ms",
+                                request.method(),
+                                request.uri(),
+                                response.statusCode(),
+                                (System.nanoTime() - started) / 1_000_000);
                     }
                     pace(response, sentAt);
                     if (response.statusCode() / 100 != 2) {
@@ -129,7 +139,8 @@ public final class ApiCaller implements AutoCloseable {
         int status = response.statusCode();
         Optional<String> retryAfter = response.header("Retry-After");
         if (status == 429 || (status == 503 && retryAfter.isPresent())) {
-            limiter.onThrottle(sentAt, ErrorMapper.retryAfter(response, options.clock()).orElse(Duration.ZERO));
+            limiter.onThrottle(
+                    sentAt, ErrorMapper.retryAfter(response, options.clock()).orElse(Duration.ZERO));
         } else {
             limiter.onAccepted();
         }
@@ -139,8 +150,8 @@ public final class ApiCaller implements AutoCloseable {
      * {@code future}, failed with {@code timeout}'s exception if it has not completed after
      * {@code limit} (and then cancelled, so that a transport may stop working on it).
      */
-    private static <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration limit,
-            Supplier<? extends RuntimeException> timeout) {
+    private static <T> CompletableFuture<T> within(
+            CompletableFuture<T> future, Duration limit, Supplier<? extends RuntimeException> timeout) {
         if (future.isDone()) {
             return future;
         }
@@ -166,9 +177,12 @@ public final class ApiCaller implements AutoCloseable {
      * {@linkplain SkillMessagingException#mayHaveBeenDelivered() may have been delivered}: it
      * changes nothing, and its failure is shared by every call waiting for the token.
      */
-    public CompletableFuture<HttpTransport.Response> execute(ErrorMapper.Api api, String operation,
-            HttpTransport.Request request, Idempotency idempotency) {
-        return withRetries(operation, idempotency, api != ErrorMapper.Api.LOGIN_WITH_AMAZON,
+    public CompletableFuture<HttpTransport.Response> execute(
+            ErrorMapper.Api api, String operation, HttpTransport.Request request, Idempotency idempotency) {
+        return withRetries(
+                operation,
+                idempotency,
+                api != ErrorMapper.Api.LOGIN_WITH_AMAZON,
                 attempt -> send(api, operation, request, attempt));
     }
 
@@ -186,12 +200,15 @@ public final class ApiCaller implements AutoCloseable {
      * {@link SkillMessagingException#mayHaveBeenDelivered()} true (for an
      * {@link IllegalStateException} of {@link #close()}, its cause, the last attempt's failure).
      */
-    public <T> CompletableFuture<T> withRetries(String operation, Idempotency idempotency,
-            Function<Attempt, CompletableFuture<T>> attempt) {
+    public <T> CompletableFuture<T> withRetries(
+            String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
         return withRetries(operation, idempotency, true, attempt);
     }
 
-    private <T> CompletableFuture<T> withRetries(String operation, Idempotency idempotency, boolean reportsDelivery,
+    private <T> CompletableFuture<T> withRetries(
+            String operation,
+            Idempotency idempotency,
+            boolean reportsDelivery,
             Function<Attempt, CompletableFuture<T>> attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException(operation));
@@ -240,6 +257,7 @@ public final class ApiCaller implements AutoCloseable {
         private final ScheduledFuture<?> deadlineTimer;
         /** The attempt in flight or the wait before the next one; cancelled when the call ends early. */
         private volatile CompletableFuture<?> current;
+
         private volatile boolean waiting;
         /** Attempts started so far. */
         private volatile int attempts;
@@ -250,7 +268,10 @@ public final class ApiCaller implements AutoCloseable {
         /** The failure of the last attempt that ended, to end with when the call stops while waiting. */
         private volatile Throwable lastFailure;
 
-        Call(String operation, Idempotency idempotency, boolean reportsDelivery,
+        Call(
+                String operation,
+                Idempotency idempotency,
+                boolean reportsDelivery,
                 Function<Attempt, CompletableFuture<T>> attempt) {
             this.operation = operation;
             this.idempotency = idempotency;
@@ -319,8 +340,12 @@ public final class ApiCaller implements AutoCloseable {
 
         private void complete(Throwable failure, boolean mayHaveBeenDelivered) {
             if (result.completeExceptionally(failure) && LOG.isLoggable(Level.WARNING)) {
-                LOG.log(Level.WARNING, "Could not {0} after {1}: {2}{3}", operation,
-                        attempts == 1 ? "1 attempt" : attempts + " attempts", describe(failure),
+                LOG.log(
+                        Level.WARNING,
+                        "Could not {0} after {1}: {2}{3}",
+                        operation,
+                        attempts == 1 ? "1 attempt" : attempts + " attempts",
+                        describe(failure),
                         mayHaveBeenDelivered ? "; the request may nevertheless have been delivered" : "");
             }
         }
@@ -399,13 +424,22 @@ public final class ApiCaller implements AutoCloseable {
                 }
                 Duration left = Duration.between(options.clock().instant(), deadline);
                 if (wait.compareTo(left) >= 0) {
-                    LOG.log(Level.DEBUG, "Not retrying {0}: waiting {1} ms would pass the deadline", operation,
+                    LOG.log(
+                            Level.DEBUG,
+                            "Not retrying {0}: waiting {1} ms would pass the deadline",
+                            operation,
                             wait.toMillis());
                     end(failure);
                     return;
                 }
-                LOG.log(Level.DEBUG, "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})", operation,
-                        wait.toMillis(), number, policy.maxAttempts(), failure.getMessage());
+                LOG.log(
+                        Level.DEBUG,
+                        "Retrying {0} in {1} ms (attempt {2} of {3} failed: {4})",
+                        operation,
+                        wait.toMillis(),
+                        number,
+                        policy.maxAttempts(),
+                        failure.getMessage());
                 sleepThenRetry(number, wait, failure);
             });
         }
@@ -444,12 +478,16 @@ public final class ApiCaller implements AutoCloseable {
                     + ase.requestId().map(id -> ", request id " + id).orElse("") + ")";
         }
         Throwable cause = failure.getCause();
-        return failure.getClass().getSimpleName() + (cause == null ? "" : " caused by " + cause.getClass().getSimpleName());
+        return failure.getClass().getSimpleName()
+                + (cause == null ? "" : " caused by " + cause.getClass().getSimpleName());
     }
 
     private static ApiTimeoutException callTimeout(String operation, RetryPolicy policy, Throwable cause) {
-        return new ApiTimeoutException("Could not " + operation + " within the total timeout of "
-                + policy.totalTimeout(), policy.totalTimeout(), false, cause);
+        return new ApiTimeoutException(
+                "Could not " + operation + " within the total timeout of " + policy.totalTimeout(),
+                policy.totalTimeout(),
+                false,
+                cause);
     }
 
     /**

@@ -13,8 +13,14 @@ import java.util.Objects;
  * them. A {@code null} transport means the JVM-wide shared default; {@code maxRequestsPerSecond}
  * 0 means no fixed ceiling.
  */
-public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Duration attemptTimeout, Clock clock,
-        Sleeper sleeper, boolean adaptiveRate, double maxRequestsPerSecond) {
+public record ClientOptions(
+        HttpTransport transport,
+        RetryPolicy retryPolicy,
+        Duration attemptTimeout,
+        Clock clock,
+        Sleeper sleeper,
+        boolean adaptiveRate,
+        double maxRequestsPerSecond) {
 
     public ClientOptions {
         transport = transport == null ? sharedTransport() : transport;
@@ -29,14 +35,14 @@ public record ClientOptions(HttpTransport transport, RetryPolicy retryPolicy, Du
 
     /** Defaults everywhere: shared transport, default retries, 10 s attempts, system clock, adaptive rate. */
     public static ClientOptions defaults() {
-        return new ClientOptions(null, RetryPolicy.DEFAULT, Duration.ofSeconds(10), Clock.systemUTC(), Sleeper.SYSTEM,
-                true, 0);
+        return new ClientOptions(
+                null, RetryPolicy.DEFAULT, Duration.ofSeconds(10), Clock.systemUTC(), Sleeper.SYSTEM, true, 0);
     }
 
     /** The same options with another transport. */
     public ClientOptions withTransport(HttpTransport newTransport) {
-        return new ClientOptions(newTransport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate,
-                maxRequestsPerSecond);
+        return new ClientOptions(
+                newTransport, retryPolicy, attemptTimeout, clock, sleeper, adaptiveRate, maxRequestsPerSecond);
     }
 
     /**

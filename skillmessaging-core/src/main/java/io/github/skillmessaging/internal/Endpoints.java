@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Checks base URLs that come from configuration or from Alexa requests. */
 public final class Endpoints {
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * Parses an API base URL such as {@code https://api.eu.amazonalexa.com}: absolute, {@code https}
@@ -37,8 +36,8 @@ public final class Endpoints {
         }
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
-                throw new IllegalArgumentException(what + " must use https (http is allowed only to loopback hosts): "
-                        + endpoint);
+                throw new IllegalArgumentException(
+                        what + " must use https (http is allowed only to loopback hosts): " + endpoint);
             }
         } else if (!scheme.equals("https")) {
             throw new IllegalArgumentException(what + " must use https, was " + endpoint);

@@ -22,20 +22,26 @@ import java.util.Optional;
 
 /** The one map from an HTTP error status to the SDK's exception type. README.md shows it as a table. */
 public final class ErrorMapper {
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     /** Which API answered: the token endpoint's 4xx are {@link TokenRequestException}s. */
-    public enum Api { ALEXA, LOGIN_WITH_AMAZON }
+    public enum Api {
+        ALEXA,
+        LOGIN_WITH_AMAZON
+    }
 
     /** The exception for a non-2xx {@code response} to {@code operation}. */
-    public static AlexaServiceException toException(Api api, String operation, HttpTransport.Response response,
-            Clock clock) {
+    public static AlexaServiceException toException(
+            Api api, String operation, HttpTransport.Response response, Clock clock) {
         int status = response.statusCode();
         Map<String, List<String>> headers = response.headers();
         String body = response.bodyAsString();
         if (status == 429) {
-            return new RateLimitException(operation, status, headers, body,
+            return new RateLimitException(
+                    operation,
+                    status,
+                    headers,
+                    body,
                     retryAfter(response, clock).orElse(null));
         }
         if (status >= 500 && status <= 599) {

@@ -11,8 +11,7 @@ import java.util.function.Consumer;
 public final class ExceptionAccess {
     private static volatile Consumer<SkillMessagingException> deliveryMarker;
 
-    private ExceptionAccess() {
-    }
+    private ExceptionAccess() {}
 
     /** Called once, by {@link SkillMessagingException}'s static initializer; later calls are ignored. */
     public static synchronized void setDeliveryMarker(Consumer<SkillMessagingException> marker) {

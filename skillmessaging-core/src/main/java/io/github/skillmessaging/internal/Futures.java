@@ -8,8 +8,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Turns async calls into blocking ones, in one place. */
 public final class Futures {
-    private Futures() {
-    }
+    private Futures() {}
 
     /**
      * Waits for {@code future}. Failures are rethrown as they were raised (a

@@ -17,12 +17,12 @@ public final class JacksonCheck {
     /** Keep equal to the parent pom's {@code jackson.floor} (a test checks it). */
     public static final Version FLOOR = new Version(2, 18, 0, null, "com.fasterxml.jackson.core", "jackson-databind");
 
-    private JacksonCheck() {
-    }
+    private JacksonCheck() {}
 
     /** Throws {@link IllegalStateException} unless the Jackson on the class or module path is new enough. */
     static void requireSupportedJackson() {
-        String problem = problem(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION,
+        String problem = problem(
+                com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION,
                 com.fasterxml.jackson.core.json.PackageVersion.VERSION);
         if (problem != null) {
             throw new IllegalStateException(problem);

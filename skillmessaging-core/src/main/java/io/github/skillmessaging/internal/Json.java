@@ -48,10 +48,10 @@ public final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared, thread-safe mapper, built on first use. Never reconfigure it. */
     public static ObjectMapper mapper() {
@@ -182,15 +182,15 @@ public final class Json {
     /** The mapper for binding records, built only when something binds. */
     private static final class Mapper {
         private static final ObjectMapper INSTANCE = JsonMapper.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(MapperFeature.AUTO_DETECT_GETTERS)
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .disable(MapperFeature.AUTO_DETECT_SETTERS)
-            .build();
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(MapperFeature.AUTO_DETECT_GETTERS)
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+                .disable(MapperFeature.AUTO_DETECT_SETTERS)
+                .build();
     }
 
     /** Serializes {@code value} to compact UTF-8 JSON. */
@@ -198,7 +198,8 @@ public final class Json {
         try {
             return value instanceof JsonNode node ? writeTree(node) : mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialize " + value.getClass().getSimpleName() + " to JSON", e);
+            throw new IllegalArgumentException(
+                    "Cannot serialize " + value.getClass().getSimpleName() + " to JSON", e);
         }
     }
 

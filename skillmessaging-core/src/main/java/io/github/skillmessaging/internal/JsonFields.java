@@ -16,8 +16,7 @@ import java.util.function.Function;
  * {@code null} object as one without fields.
  */
 public final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     private static JsonNode field(JsonNode object, String field) {
         return object == null ? null : object.get(field);
@@ -100,8 +99,8 @@ public final class JsonFields {
      * @param failure makes the exception from a message such as {@code "request.type is missing"}
      * @throws X when the field is missing, {@code null} or not a string
      */
-    public static <X extends RuntimeException> String requiredText(JsonNode object, String field, String path,
-            Function<String, X> failure) {
+    public static <X extends RuntimeException> String requiredText(
+            JsonNode object, String field, String path, Function<String, X> failure) {
         JsonNode value = field(object, field);
         if (value == null || value.isNull()) {
             throw failure.apply(path + " is missing");
@@ -117,8 +116,8 @@ public final class JsonFields {
      *
      * @throws X when the field is missing, {@code null}, not a string or blank
      */
-    public static <X extends RuntimeException> String requiredNonBlankText(JsonNode object, String field, String path,
-            Function<String, X> failure) {
+    public static <X extends RuntimeException> String requiredNonBlankText(
+            JsonNode object, String field, String path, Function<String, X> failure) {
         String text = requiredText(object, field, path, failure);
         if (text.isBlank()) {
             throw failure.apply(path + " is blank");

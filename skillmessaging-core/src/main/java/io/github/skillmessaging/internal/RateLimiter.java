@@ -37,6 +37,7 @@ public final class RateLimiter {
     private static final double SMOOTH = 0.8;
     /** The rate never falls below this (requests per second). */
     static final double MIN_RATE = 0.5;
+
     private static final long NANOS = 1_000_000_000L;
     private static final long HALF_SECOND = NANOS / 2;
 
@@ -79,7 +80,8 @@ public final class RateLimiter {
 
     /** A limiter on the system clock, or none when it would never hold a request back. */
     public static RateLimiter of(boolean adaptive, double maxRequestsPerSecond) {
-        return adaptive || maxRequestsPerSecond > 0 ? new RateLimiter(adaptive, maxRequestsPerSecond, System::nanoTime)
+        return adaptive || maxRequestsPerSecond > 0
+                ? new RateLimiter(adaptive, maxRequestsPerSecond, System::nanoTime)
                 : null;
     }
 

@@ -11,8 +11,7 @@ public final class Requests {
     /** Sent as {@code User-Agent} on every request. */
     public static final String USER_AGENT = "skillmessaging-java/" + Version.get();
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * A JSON request with {@code Authorization: Bearer token}; {@code body} is serialized with
@@ -31,12 +30,19 @@ public final class Requests {
      * {@link #bearerJsonBytes} with the timeout of the attempt it is built for, so that
      * {@link HttpTransport.Request#withTimeout} in {@link ApiCaller#send} need not copy it.
      */
-    public static HttpTransport.Request bearerJsonBytes(String method, URI uri, String token, byte[] json,
-            java.time.Duration timeout) {
+    public static HttpTransport.Request bearerJsonBytes(
+            String method, URI uri, String token, byte[] json, java.time.Duration timeout) {
         Map<String, String> headers = json == null
                 ? Map.of("Authorization", "Bearer " + token, "Accept", "application/json", "User-Agent", USER_AGENT)
-                : Map.of("Authorization", "Bearer " + token, "Accept", "application/json", "User-Agent", USER_AGENT,
-                        "Content-Type", "application/json");
+                : Map.of(
+                        "Authorization",
+                        "Bearer " + token,
+                        "Accept",
+                        "application/json",
+                        "User-Agent",
+                        USER_AGENT,
+                        "Content-Type",
+                        "application/json");
         return new HttpTransport.Request(method, uri, headers, json, timeout); // sorts them by name
     }
 
@@ -47,7 +53,8 @@ public final class Requests {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            sb.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
         return sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -67,7 +74,8 @@ public final class Requests {
             if (unreserved(c)) {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
@@ -76,7 +84,12 @@ public final class Requests {
 
     /** An RFC 3986 unreserved character: a letter, digit, {@code -}, {@code .}, {@code _} or {@code ~}. */
     private static boolean unreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

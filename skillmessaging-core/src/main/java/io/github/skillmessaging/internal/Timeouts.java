@@ -27,8 +27,7 @@ public final class Timeouts {
         TIMER.allowCoreThreadTimeOut(true);
     }
 
-    private Timeouts() {
-    }
+    private Timeouts() {}
 
     /** A future completed on the common pool after {@code delay}; cancelling it drops the timer task. */
     public static CompletableFuture<Void> sleep(Duration delay) {

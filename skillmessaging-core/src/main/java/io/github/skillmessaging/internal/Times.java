@@ -48,12 +48,22 @@ public final class Times {
     private static final DateTimeFormatter ISO_LENIENT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT)
             .withChronology(IsoChronology.INSTANCE);
@@ -62,15 +72,17 @@ public final class Times {
     private static final DateTimeFormatter DATE_TO_STRING = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("MMM d HH:mm:ss")
-            .optionalStart().appendLiteral(' ').appendZoneText(TextStyle.SHORT).optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .appendZoneText(TextStyle.SHORT)
+            .optionalEnd()
             .appendLiteral(' ')
             .appendValue(ChronoField.YEAR, 4)
             .toFormatter(Locale.ENGLISH);
 
     private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]{3,9},?\\s+(?=[A-Za-z])");
 
-    private Times() {
-    }
+    private Times() {}
 
     /** The time in {@code value}, a JSON number or string; absent when {@code null}, not a time or unreadable. */
     public static Optional<Instant> parse(JsonNode value) {
@@ -127,16 +139,21 @@ public final class Times {
 
     private static Optional<Instant> iso(String s) {
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
-            return Optional.of(parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
+            return Optional.of(
+                    parsed instanceof ZonedDateTime zoned
+                            ? zoned.toInstant()
+                            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
         } catch (DateTimeException e) {
             // not the common ISO form: try the lenient one
         }
         try {
             TemporalAccessor parsed = ISO_LENIENT.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-            return Optional.of(parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
+            return Optional.of(
+                    parsed instanceof OffsetDateTime offset
+                            ? offset.toInstant()
+                            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -144,7 +161,8 @@ public final class Times {
 
     private static Optional<Instant> rfc1123(String s) {
         try {
-            return Optional.of(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(
+                    ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -154,11 +172,16 @@ public final class Times {
         String withoutDay = DAY_NAME.matcher(s).replaceFirst("");
         try {
             TemporalAccessor parsed = DATE_TO_STRING.parse(withoutDay);
-            LocalDateTime local = LocalDateTime.of(parsed.get(ChronoField.YEAR), parsed.get(ChronoField.MONTH_OF_YEAR),
-                    parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
-                    parsed.get(ChronoField.MINUTE_OF_HOUR), parsed.get(ChronoField.SECOND_OF_MINUTE));
+            LocalDateTime local = LocalDateTime.of(
+                    parsed.get(ChronoField.YEAR),
+                    parsed.get(ChronoField.MONTH_OF_YEAR),
+                    parsed.get(ChronoField.DAY_OF_MONTH),
+                    parsed.get(ChronoField.HOUR_OF_DAY),
+                    parsed.get(ChronoField.MINUTE_OF_HOUR),
+                    parsed.get(ChronoField.SECOND_OF_MINUTE));
             ZoneId zone = parsed.query(TemporalQueries.zone());
-            return Optional.of(local.atZone(zone == null ? ZoneOffset.UTC : zone).toInstant());
+            return Optional.of(
+                    local.atZone(zone == null ? ZoneOffset.UTC : zone).toInstant());
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -173,8 +196,14 @@ public final class Times {
      */
     private static Instant parseUtcInstant(String text) {
         int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 20
+                || length > 30
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -200,7 +229,8 @@ public final class Times {
             return null;
         }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }

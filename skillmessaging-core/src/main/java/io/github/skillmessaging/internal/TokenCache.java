@@ -42,7 +42,10 @@ public final class TokenCache {
      * @param staleBefore the longest time before expiry from which a token is no longer used
      * @param prefetchBefore the longest time before expiry from which a background refresh starts
      */
-    public TokenCache(Supplier<CompletableFuture<AccessToken>> fetcher, Clock clock, Duration staleBefore,
+    public TokenCache(
+            Supplier<CompletableFuture<AccessToken>> fetcher,
+            Clock clock,
+            Duration staleBefore,
             Duration prefetchBefore) {
         if (prefetchBefore.compareTo(staleBefore) < 0) {
             throw new IllegalArgumentException("prefetchBefore must not be shorter than staleBefore");
@@ -54,8 +57,7 @@ public final class TokenCache {
     }
 
     /** How long before its expiry a token is stale, and is refreshed in the background. */
-    public record Windows(Duration staleBefore, Duration prefetchBefore) {
-    }
+    public record Windows(Duration staleBefore, Duration prefetchBefore) {}
 
     /**
      * The windows of a token that lives {@code lifetime}: stale for the last tenth of it, refreshed
@@ -143,7 +145,10 @@ public final class TokenCache {
                     staleAt = token.expiresAt().minus(windows.staleBefore());
                     prefetchAt = token.expiresAt().minus(windows.prefetchBefore());
                 } else if (!closed) {
-                    LOG.log(Level.DEBUG, "Access token refresh failed: {0}", Futures.unwrap(error).getMessage());
+                    LOG.log(
+                            Level.DEBUG,
+                            "Access token refresh failed: {0}",
+                            Futures.unwrap(error).getMessage());
                 }
             }
         });

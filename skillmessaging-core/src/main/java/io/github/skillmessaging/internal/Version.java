@@ -10,8 +10,7 @@ import java.lang.module.ModuleDescriptor;
 public final class Version {
     private static final String VERSION = read();
 
-    private Version() {
-    }
+    private Version() {}
 
     public static String get() {
         return VERSION;

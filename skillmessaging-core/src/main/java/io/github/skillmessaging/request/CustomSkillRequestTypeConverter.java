@@ -32,13 +32,14 @@ final class CustomSkillRequestTypeConverter implements RequestTypeConverter {
         JsonNode intent = RequestFields.object(request, "intent").orElse(MissingNode.getInstance());
         String name = RequestFields.requiredText(intent, "name", "request.intent.name");
         Map<String, Slot> slots = new LinkedHashMap<>();
-        RequestFields.object(intent, "slots").ifPresent(object -> object.properties().forEach(entry -> {
-            JsonNode slot = entry.getValue();
-            if (slot.isObject()) {
-                String slotName = RequestFields.text(slot, "name").orElse(entry.getKey());
-                slots.put(entry.getKey(), new Slot(slotName, RequestFields.text(slot, "value")));
-            }
-        }));
+        RequestFields.object(intent, "slots")
+                .ifPresent(object -> object.properties().forEach(entry -> {
+                    JsonNode slot = entry.getValue();
+                    if (slot.isObject()) {
+                        String slotName = RequestFields.text(slot, "name").orElse(entry.getKey());
+                        slots.put(entry.getKey(), new Slot(slotName, RequestFields.text(slot, "value")));
+                    }
+                }));
         return new Intent(name, slots);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class MessageReceivedRequestTypeConverter implements RequestTypeConverter {
     /** The converter; stateless, so one instance can serve any number of registries. */
-    public MessageReceivedRequestTypeConverter() {
-    }
+    public MessageReceivedRequestTypeConverter() {}
 
     @Override
     public Set<String> requestTypes() {
@@ -23,10 +22,11 @@ public final class MessageReceivedRequestTypeConverter implements RequestTypeCon
     @Override
     public Request convert(JsonNode request) {
         Map<String, String> message = new LinkedHashMap<>();
-        RequestFields.object(request, "message").ifPresent(object -> object.properties().forEach(entry -> {
-            JsonNode value = entry.getValue();
-            message.put(entry.getKey(), value.isTextual() ? value.asText() : value.toString());
-        }));
+        RequestFields.object(request, "message")
+                .ifPresent(object -> object.properties().forEach(entry -> {
+                    JsonNode value = entry.getValue();
+                    message.put(entry.getKey(), value.isTextual() ? value.asText() : value.toString());
+                }));
         return new MessageReceivedRequest(RequestFields.header(request), message);
     }
 }

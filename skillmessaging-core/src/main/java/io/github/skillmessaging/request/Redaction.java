@@ -6,8 +6,7 @@ import java.util.Optional;
 final class Redaction {
     static final String REDACTED = "***";
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     static String redact(Optional<String> secret) {
         return secret.isPresent() ? "Optional[" + REDACTED + "]" : "Optional.empty";

@@ -195,11 +195,14 @@ public final class RequestConverter {
             // The converter's message may quote the request: keep only its class and stack.
             RuntimeException withheld = new RuntimeException(e.getClass().getName() + " (message withheld)");
             withheld.setStackTrace(e.getStackTrace());
-            throw new RequestParseException("Request type converter " + converter.getClass().getName()
-                    + " failed with " + e.getClass().getName(), withheld);
+            throw new RequestParseException(
+                    "Request type converter " + converter.getClass().getName() + " failed with "
+                            + e.getClass().getName(),
+                    withheld);
         }
         if (request == null) {
-            throw new RequestParseException("Request type converter " + converter.getClass().getName() + " returned null");
+            throw new RequestParseException(
+                    "Request type converter " + converter.getClass().getName() + " returned null");
         }
         return request;
     }
@@ -219,13 +222,19 @@ public final class RequestConverter {
         Optional<Application> application = RequestFields.object(system, "application")
                 .flatMap(node -> RequestFields.text(node, "applicationId"))
                 .map(Application::new);
-        Optional<Device> device = RequestFields.object(system, "device").flatMap(node -> RequestFields
-                .text(node, "deviceId")
-                .map(id -> new Device(id, RequestFields.object(node, "supportedInterfaces")
-                        .map(interfaces -> Set.copyOf(namesOf(interfaces)))
-                        .orElse(Set.of()))));
-        return new SystemContext(application, user, device,
-                RequestFields.text(system, "apiEndpoint"), RequestFields.text(system, "apiAccessToken"));
+        Optional<Device> device = RequestFields.object(system, "device")
+                .flatMap(node -> RequestFields.text(node, "deviceId")
+                        .map(id -> new Device(
+                                id,
+                                RequestFields.object(node, "supportedInterfaces")
+                                        .map(interfaces -> Set.copyOf(namesOf(interfaces)))
+                                        .orElse(Set.of()))));
+        return new SystemContext(
+                application,
+                user,
+                device,
+                RequestFields.text(system, "apiEndpoint"),
+                RequestFields.text(system, "apiAccessToken"));
     }
 
     private static List<String> namesOf(JsonNode object) {
@@ -235,8 +244,9 @@ public final class RequestConverter {
     }
 
     private static Optional<Session> session(JsonNode root) {
-        return RequestFields.object(root, "session").flatMap(session -> RequestFields.text(session, "sessionId")
-                .map(id -> new Session(id, session.path("new").asBoolean(false))));
+        return RequestFields.object(root, "session")
+                .flatMap(session -> RequestFields.text(session, "sessionId")
+                        .map(id -> new Session(id, session.path("new").asBoolean(false))));
     }
 
     /** Builds a {@link RequestConverter} with its own registry. */
@@ -245,8 +255,7 @@ public final class RequestConverter {
         private boolean discoverConverters = true;
         private ClassLoader classLoader;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a converter after the built-in and discovered ones. */
         public Builder add(RequestTypeConverter converter) {
@@ -293,7 +302,8 @@ public final class RequestConverter {
 
         private static List<RequestTypeConverter> discover(ClassLoader loader) {
             List<RequestTypeConverter> found = new ArrayList<>();
-            Iterator<RequestTypeConverter> providers = ServiceLoader.load(RequestTypeConverter.class, loader).iterator();
+            Iterator<RequestTypeConverter> providers =
+                    ServiceLoader.load(RequestTypeConverter.class, loader).iterator();
             for (int failures = 0; failures < 100; ) {
                 try {
                     if (!providers.hasNext()) {
@@ -302,7 +312,9 @@ public final class RequestConverter {
                     found.add(providers.next());
                 } catch (ServiceConfigurationError e) {
                     failures++;
-                    LOG.log(System.Logger.Level.WARNING, "Skipping a RequestTypeConverter that cannot be loaded: {0}",
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Skipping a RequestTypeConverter that cannot be loaded: {0}",
                             e.getMessage());
                 }
             }
@@ -325,14 +337,14 @@ public final class RequestConverter {
 
         static Registration of(RequestTypeConverter converter) {
             Objects.requireNonNull(converter, "converter");
-            return new Registration(converter,
+            return new Registration(
+                    converter,
                     Set.copyOf(Objects.requireNonNull(converter.requestTypes(), "requestTypes()")),
                     Set.copyOf(Objects.requireNonNull(converter.requestTypePrefixes(), "requestTypePrefixes()")));
         }
     }
 
-    private record PrefixRoute(String prefix, int order, RequestTypeConverter converter) {
-    }
+    private record PrefixRoute(String prefix, int order, RequestTypeConverter converter) {}
 
     /** An immutable lookup index, rebuilt on every registration (copy-on-write). */
     private static final class Registry {
@@ -353,7 +365,8 @@ public final class RequestConverter {
                     prefixRoutes.add(new PrefixRoute(prefix, order, registration.converter()));
                 }
             }
-            prefixRoutes.sort(Comparator.comparingInt((PrefixRoute route) -> route.prefix().length())
+            prefixRoutes.sort(Comparator.comparingInt(
+                            (PrefixRoute route) -> route.prefix().length())
                     .thenComparingInt(PrefixRoute::order)
                     .reversed());
         }

@@ -14,8 +14,7 @@ import java.util.Optional;
  * in {@link #header} and {@link #requiredText}. Error messages name fields, never values.
  */
 public final class RequestFields {
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     /**
      * Reads the fields every request has from the {@code request} object.
@@ -30,8 +29,9 @@ public final class RequestFields {
         if (timestampNode == null || timestampNode.isNull()) {
             throw new RequestParseException("request.timestamp is missing");
         }
-        Instant timestamp = toInstant(timestampNode).orElseThrow(() -> new RequestParseException(
-                "request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds"));
+        Instant timestamp = toInstant(timestampNode)
+                .orElseThrow(() -> new RequestParseException(
+                        "request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds"));
         return new RequestHeader(type, requestId, timestamp, text(request, "locale"));
     }
 

@@ -32,6 +32,7 @@ public record SkillAccountLinkedRequest(
     @Override
     public String toString() {
         return "SkillAccountLinkedRequest[header=" + header + ", eventCreationTime=" + eventCreationTime
-                + ", eventPublishingTime=" + eventPublishingTime + ", accessToken=" + Redaction.redact(accessToken) + "]";
+                + ", eventPublishingTime=" + eventPublishingTime + ", accessToken=" + Redaction.redact(accessToken)
+                + "]";
     }
 }

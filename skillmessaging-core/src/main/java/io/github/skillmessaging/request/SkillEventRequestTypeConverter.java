@@ -12,8 +12,12 @@ import java.util.Set;
 final class SkillEventRequestTypeConverter implements RequestTypeConverter {
     @Override
     public Set<String> requestTypes() {
-        return Set.of(SkillEnabledRequest.TYPE, SkillDisabledRequest.TYPE, SkillAccountLinkedRequest.TYPE,
-                SkillPermissionAcceptedRequest.TYPE, SkillPermissionChangedRequest.TYPE);
+        return Set.of(
+                SkillEnabledRequest.TYPE,
+                SkillDisabledRequest.TYPE,
+                SkillAccountLinkedRequest.TYPE,
+                SkillPermissionAcceptedRequest.TYPE,
+                SkillPermissionChangedRequest.TYPE);
     }
 
     @Override
@@ -26,16 +30,25 @@ final class SkillEventRequestTypeConverter implements RequestTypeConverter {
             case SkillEnabledRequest.TYPE:
                 return new SkillEnabledRequest(header, created, published);
             case SkillDisabledRequest.TYPE:
-                return new SkillDisabledRequest(header, created, published,
-                        RequestFields.text(body, "userInformationPersistenceStatus"));
+                return new SkillDisabledRequest(
+                        header, created, published, RequestFields.text(body, "userInformationPersistenceStatus"));
             case SkillAccountLinkedRequest.TYPE:
-                return new SkillAccountLinkedRequest(header, created, published, RequestFields.text(body, "accessToken"));
+                return new SkillAccountLinkedRequest(
+                        header, created, published, RequestFields.text(body, "accessToken"));
             case SkillPermissionAcceptedRequest.TYPE:
-                return new SkillPermissionAcceptedRequest(header, created, published,
-                        scopes(body, "acceptedPermissions"), scopes(body, "acceptedPersonPermissions"));
+                return new SkillPermissionAcceptedRequest(
+                        header,
+                        created,
+                        published,
+                        scopes(body, "acceptedPermissions"),
+                        scopes(body, "acceptedPersonPermissions"));
             case SkillPermissionChangedRequest.TYPE:
-                return new SkillPermissionChangedRequest(header, created, published,
-                        scopes(body, "acceptedPermissions"), scopes(body, "acceptedPersonPermissions"));
+                return new SkillPermissionChangedRequest(
+                        header,
+                        created,
+                        published,
+                        scopes(body, "acceptedPermissions"),
+                        scopes(body, "acceptedPersonPermissions"));
             default:
                 throw new IllegalStateException("not a skill event type");
         }

@@ -38,7 +38,7 @@ public record SystemContext(
 
     @Override
     public String toString() {
-        return "SystemContext[application=" + application + ", user=" + user + ", device=" + device
-                + ", apiEndpoint=" + apiEndpoint + ", apiAccessToken=" + Redaction.redact(apiAccessToken) + "]";
+        return "SystemContext[application=" + application + ", user=" + user + ", device=" + device + ", apiEndpoint="
+                + apiEndpoint + ", apiAccessToken=" + Redaction.redact(apiAccessToken) + "]";
     }
 }

@@ -21,7 +21,7 @@ public record User(String userId, Optional<String> accessToken, Optional<Permiss
 
     @Override
     public String toString() {
-        return "User[userId=" + userId + ", accessToken=" + Redaction.redact(accessToken)
-                + ", permissions=" + permissions + "]";
+        return "User[userId=" + userId + ", accessToken=" + Redaction.redact(accessToken) + ", permissions="
+                + permissions + "]";
     }
 }

@@ -108,8 +108,7 @@ public final class SkillResponse {
         private PlainTextOutputSpeech outputSpeech;
         private Boolean shouldEndSession;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Plain text for Alexa to say. */
         public Builder speech(String text) {

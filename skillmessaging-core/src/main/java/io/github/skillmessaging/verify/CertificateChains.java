@@ -43,8 +43,7 @@ final class CertificateChains {
     static final int MAX_CERTIFICATES = 10;
 
     /** A chain that passed every certificate rule, good until {@code expiresAt} (exclusive). */
-    record TrustedChain(X509Certificate signer, Instant expiresAt) {
-    }
+    record TrustedChain(X509Certificate signer, Instant expiresAt) {}
 
     private final HttpTransport transport;
     private final Duration fetchTimeout;
@@ -53,7 +52,12 @@ final class CertificateChains {
     private final int maxEntries;
     private final ConcurrentHashMap<URI, CompletableFuture<TrustedChain>> entries = new ConcurrentHashMap<>();
 
-    CertificateChains(HttpTransport transport, Duration fetchTimeout, Set<TrustAnchor> trustAnchors, Clock clock, int maxEntries) {
+    CertificateChains(
+            HttpTransport transport,
+            Duration fetchTimeout,
+            Set<TrustAnchor> trustAnchors,
+            Clock clock,
+            int maxEntries) {
         this.transport = transport;
         this.fetchTimeout = fetchTimeout;
         this.trustAnchors = trustAnchors;
@@ -124,7 +128,8 @@ final class CertificateChains {
     }
 
     private CompletableFuture<TrustedChain> download(URI url) {
-        HttpTransport.Request request = new HttpTransport.Request("GET", url, Map.of("Accept", "*/*"), null, fetchTimeout);
+        HttpTransport.Request request =
+                new HttpTransport.Request("GET", url, Map.of("Accept", "*/*"), null, fetchTimeout);
         CompletableFuture<HttpTransport.Response> sent;
         try {
             sent = transport.send(request);
@@ -132,7 +137,8 @@ final class CertificateChains {
             return CompletableFuture.failedFuture(downloadFailed(url, e));
         }
         if (sent == null) {
-            return CompletableFuture.failedFuture(downloadFailed(url, new IllegalStateException("the transport returned null")));
+            return CompletableFuture.failedFuture(
+                    downloadFailed(url, new IllegalStateException("the transport returned null")));
         }
         // our own deadline too: a transport's timeout may stop at the headers while the body trickles in
         return sent.thenApply(r -> r)
@@ -142,13 +148,15 @@ final class CertificateChains {
                         throw downloadFailed(url, unwrap(failure));
                     }
                     if (response.statusCode() != 200) {
-                        throw new RequestVerificationException(VerificationRule.CERT_DOWNLOAD,
-                                "GET " + url + " answered " + response.statusCode());
+                        throw new RequestVerificationException(
+                                VerificationRule.CERT_DOWNLOAD, "GET " + url + " answered " + response.statusCode());
                     }
                     byte[] pem = response.body();
                     if (pem.length > RequestVerifier.MAX_CHAIN_BYTES) {
-                        throw new RequestVerificationException(VerificationRule.CERT_DOWNLOAD,
-                                "GET " + url + " returned " + pem.length + " bytes, more than " + RequestVerifier.MAX_CHAIN_BYTES);
+                        throw new RequestVerificationException(
+                                VerificationRule.CERT_DOWNLOAD,
+                                "GET " + url + " returned " + pem.length + " bytes, more than "
+                                        + RequestVerifier.MAX_CHAIN_BYTES);
                     }
                     return validate(url, pem, clock.instant());
                 });
@@ -158,8 +166,10 @@ final class CertificateChains {
         if (failure instanceof RequestVerificationException rve) {
             return rve;
         }
-        String why = failure instanceof TimeoutException ? "no complete answer within " + fetchTimeout : failure.toString();
-        return new RequestVerificationException(VerificationRule.CERT_DOWNLOAD, "GET " + url + " failed: " + why, failure);
+        String why =
+                failure instanceof TimeoutException ? "no complete answer within " + fetchTimeout : failure.toString();
+        return new RequestVerificationException(
+                VerificationRule.CERT_DOWNLOAD, "GET " + url + " failed: " + why, failure);
     }
 
     /** Applies the certificate rules to a downloaded PEM chain, at {@code now}. */
@@ -170,15 +180,22 @@ final class CertificateChains {
         try {
             signer.checkValidity(date);
         } catch (CertificateExpiredException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_EXPIRED,
-                    "the signing certificate from " + url + " expired at " + signer.getNotAfter().toInstant());
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_EXPIRED,
+                    "the signing certificate from " + url + " expired at "
+                            + signer.getNotAfter().toInstant());
         } catch (CertificateNotYetValidException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_EXPIRED,
-                    "the signing certificate from " + url + " is not valid before " + signer.getNotBefore().toInstant());
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_EXPIRED,
+                    "the signing certificate from " + url + " is not valid before "
+                            + signer.getNotBefore().toInstant());
         }
         List<X509Certificate> path = isAnchor(signer) ? List.of(signer) : buildPath(url, signer, certs, date);
         checkSan(url, signer);
-        Instant expiresAt = path.stream().map(c -> c.getNotAfter().toInstant()).min(Comparator.naturalOrder()).orElseThrow();
+        Instant expiresAt = path.stream()
+                .map(c -> c.getNotAfter().toInstant())
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         return new TrustedChain(signer, expiresAt);
     }
 
@@ -187,8 +204,8 @@ final class CertificateChains {
         try {
             parsed = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                    "the response from " + url + " is not a PEM certificate chain", e);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_CHAIN, "the response from " + url + " is not a PEM certificate chain", e);
         }
         List<X509Certificate> certs = new ArrayList<>();
         for (Certificate c : parsed) {
@@ -197,11 +214,14 @@ final class CertificateChains {
             }
         }
         if (certs.isEmpty()) {
-            throw new RequestVerificationException(VerificationRule.CERT_CHAIN, "the response from " + url + " holds no certificate");
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_CHAIN, "the response from " + url + " holds no certificate");
         }
         if (certs.size() > MAX_CERTIFICATES) {
-            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                    "the chain from " + url + " holds " + certs.size() + " certificates, more than " + MAX_CERTIFICATES);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_CHAIN,
+                    "the chain from " + url + " holds " + certs.size() + " certificates, more than "
+                            + MAX_CERTIFICATES);
         }
         return certs;
     }
@@ -220,18 +240,21 @@ final class CertificateChains {
             params.setDate(date);
             params.setMaxPathLength(MAX_CERTIFICATES);
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certs)));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(params);
             List<X509Certificate> path = new ArrayList<>();
             for (Certificate c : result.getCertPath().getCertificates()) {
                 path.add((X509Certificate) c);
             }
             return path;
         } catch (CertPathBuilderException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                    "the chain from " + url + " does not validate to a trusted root: " + e.getMessage(), e);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_CHAIN,
+                    "the chain from " + url + " does not validate to a trusted root: " + e.getMessage(),
+                    e);
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_CHAIN,
-                    "the chain from " + url + " could not be validated: " + e, e);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_CHAIN, "the chain from " + url + " could not be validated: " + e, e);
         }
     }
 
@@ -249,19 +272,24 @@ final class CertificateChains {
         try {
             names = signer.getSubjectAlternativeNames();
         } catch (CertificateParsingException e) {
-            throw new RequestVerificationException(VerificationRule.CERT_SAN,
-                    "the signing certificate from " + url + " has unreadable Subject Alternative Names", e);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_SAN,
+                    "the signing certificate from " + url + " has unreadable Subject Alternative Names",
+                    e);
         }
         if (names != null) {
             for (List<?> name : names) {
                 // type 2 = dNSName
-                if (name.size() >= 2 && Integer.valueOf(2).equals(name.get(0)) && name.get(1) instanceof String dns
+                if (name.size() >= 2
+                        && Integer.valueOf(2).equals(name.get(0))
+                        && name.get(1) instanceof String dns
                         && dns.equalsIgnoreCase(RequestVerifier.REQUIRED_SAN)) {
                     return;
                 }
             }
         }
-        throw new RequestVerificationException(VerificationRule.CERT_SAN,
+        throw new RequestVerificationException(
+                VerificationRule.CERT_SAN,
                 "the signing certificate from " + url + " is not issued to " + RequestVerifier.REQUIRED_SAN);
     }
 

@@ -157,7 +157,9 @@ public final class CertificateUrlPolicy {
             return false;
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (octet.isEmpty()
+                    || octet.length() > 3
+                    || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(octet) > 255) {
                 return false;
             }

@@ -17,8 +17,7 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     /** Capacity of {@link #create()}. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-    private record Entry(Instant expiresAt, String requestId) {
-    }
+    private record Entry(Instant expiresAt, String requestId) {}
 
     private static final Comparator<Entry> BY_EXPIRY =
             Comparator.comparing(Entry::expiresAt).thenComparing(Entry::requestId);

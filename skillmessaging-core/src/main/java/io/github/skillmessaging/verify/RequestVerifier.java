@@ -1,11 +1,11 @@
 package io.github.skillmessaging.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.skillmessaging.request.RequestFields;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.http.JdkHttpTransport;
 import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Json;
+import io.github.skillmessaging.request.RequestFields;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -108,7 +108,9 @@ public final class RequestVerifier {
         this.certificateUrlPolicy = b.certificateUrlPolicy;
         this.chains = new CertificateChains(transport, fetchTimeout, trustAnchors, clock, certificateCacheSize);
         if (certificateUrlPolicy.isForTestingOnly()) {
-            LOG.log(System.Logger.Level.WARNING, "RequestVerifier accepts certificate chains from loopback URLs: for tests only");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "RequestVerifier accepts certificate chains from loopback URLs: for tests only");
         }
     }
 
@@ -167,7 +169,8 @@ public final class RequestVerifier {
      * Verifies a request without blocking; the future fails with a
      * {@link RequestVerificationException}. Checks that need no download fail the future at once.
      */
-    public CompletableFuture<VerifiedRequest> verifyAsync(byte[] body, String signatureCertChainUrl, String signature256) {
+    public CompletableFuture<VerifiedRequest> verifyAsync(
+            byte[] body, String signatureCertChainUrl, String signature256) {
         try {
             if (body == null) {
                 throw new RequestVerificationException(VerificationRule.MALFORMED_BODY, "the request has no body");
@@ -244,7 +247,8 @@ public final class RequestVerifier {
         JsonNode root = Json.readTreeOrNull(body);
         JsonNode request = root == null ? null : root.get("request");
         if (request == null || !request.isObject()) {
-            throw new RequestVerificationException(VerificationRule.MALFORMED_BODY, "the body is not a JSON object with a request object");
+            throw new RequestVerificationException(
+                    VerificationRule.MALFORMED_BODY, "the body is not a JSON object with a request object");
         }
         String type = requiredText(request, "type");
         String requestId = requiredText(request, "requestId");
@@ -252,19 +256,26 @@ public final class RequestVerifier {
         Duration tolerance = timestampPolicy.toleranceFor(type);
         Instant now = clock.instant();
         if (timestamp.isAfter(now.plus(timestampPolicy.futureTolerance()))) {
-            throw new RequestVerificationException(VerificationRule.TIMESTAMP, "request " + requestId + " (" + type
-                    + ") has timestamp " + timestamp + ", more than " + timestampPolicy.futureTolerance() + " ahead of " + now);
+            throw new RequestVerificationException(
+                    VerificationRule.TIMESTAMP,
+                    "request " + requestId + " (" + type + ") has timestamp " + timestamp + ", more than "
+                            + timestampPolicy.futureTolerance() + " ahead of " + now);
         }
         Instant acceptedUntil = timestamp.plus(tolerance);
         if (now.isAfter(acceptedUntil)) {
-            throw new RequestVerificationException(VerificationRule.TIMESTAMP, "request " + requestId + " (" + type
-                    + ") has timestamp " + timestamp + ", older than the tolerance " + tolerance + " at " + now);
+            throw new RequestVerificationException(
+                    VerificationRule.TIMESTAMP,
+                    "request " + requestId + " (" + type + ") has timestamp " + timestamp
+                            + ", older than the tolerance " + tolerance + " at " + now);
         }
         Optional<String> applicationId = applicationId(root);
         if (!allowedApplicationIds.isEmpty()
                 && (applicationId.isEmpty() || !allowedApplicationIds.contains(applicationId.get()))) {
-            throw new RequestVerificationException(VerificationRule.APPLICATION_ID, "request " + requestId + " is for skill "
-                    + applicationId.map(RequestVerifier::shorten).orElse("(none given)") + ", which is not allowed");
+            throw new RequestVerificationException(
+                    VerificationRule.APPLICATION_ID,
+                    "request " + requestId + " is for skill "
+                            + applicationId.map(RequestVerifier::shorten).orElse("(none given)")
+                            + ", which is not allowed");
         }
         return new VerifiedRequest(type, requestId, timestamp, applicationId, acceptedUntil);
     }
@@ -277,10 +288,14 @@ public final class RequestVerifier {
             verifier.update(body);
             valid = verifier.verify(signature);
         } catch (GeneralSecurityException e) {
-            throw new RequestVerificationException(VerificationRule.SIGNATURE, "the signature could not be checked: " + e.getClass().getSimpleName(), e);
+            throw new RequestVerificationException(
+                    VerificationRule.SIGNATURE,
+                    "the signature could not be checked: " + e.getClass().getSimpleName(),
+                    e);
         }
         if (!valid) {
-            throw new RequestVerificationException(VerificationRule.SIGNATURE, "the Signature-256 header does not match the body");
+            throw new RequestVerificationException(
+                    VerificationRule.SIGNATURE, "the Signature-256 header does not match the body");
         }
     }
 
@@ -292,13 +307,15 @@ public final class RequestVerifier {
             }
             return decoded;
         } catch (IllegalArgumentException e) {
-            throw new RequestVerificationException(VerificationRule.SIGNATURE, "the Signature-256 header is not base64");
+            throw new RequestVerificationException(
+                    VerificationRule.SIGNATURE, "the Signature-256 header is not base64");
         }
     }
 
     private static String requireHeader(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new RequestVerificationException(VerificationRule.MISSING_HEADER, "the " + name + " header is missing");
+            throw new RequestVerificationException(
+                    VerificationRule.MISSING_HEADER, "the " + name + " header is missing");
         }
         return value.trim();
     }
@@ -325,7 +342,8 @@ public final class RequestVerifier {
             }
         });
         if (values.size() > 1) {
-            throw new RequestVerificationException(VerificationRule.MISSING_HEADER,
+            throw new RequestVerificationException(
+                    VerificationRule.MISSING_HEADER,
                     "the " + name + " header is given " + values.size() + " times; exactly one is required");
         }
         return values.isEmpty() ? null : values.get(0);
@@ -334,20 +352,23 @@ public final class RequestVerifier {
     private static String requiredText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new RequestVerificationException(VerificationRule.MALFORMED_BODY, "request." + field + " is missing or not a string");
+            throw new RequestVerificationException(
+                    VerificationRule.MALFORMED_BODY, "request." + field + " is missing or not a string");
         }
         return value.asText();
     }
 
     /** Read as the request model reads it ({@link RequestFields#toInstant}), so both agree on every request. */
     private static Instant timestamp(JsonNode value) {
-        return (value == null ? Optional.<Instant>empty() : RequestFields.toInstant(value)).orElseThrow(
-                () -> new RequestVerificationException(VerificationRule.MALFORMED_BODY,
+        return (value == null ? Optional.<Instant>empty() : RequestFields.toInstant(value))
+                .orElseThrow(() -> new RequestVerificationException(
+                        VerificationRule.MALFORMED_BODY,
                         "request.timestamp is missing or not an ISO-8601 instant or epoch milliseconds"));
     }
 
     private static Optional<String> applicationId(JsonNode root) {
-        JsonNode fromContext = root.path("context").path("System").path("application").path("applicationId");
+        JsonNode fromContext =
+                root.path("context").path("System").path("application").path("applicationId");
         if (fromContext.isTextual() && !fromContext.asText().isBlank()) {
             return Optional.of(fromContext.asText());
         }
@@ -368,7 +389,8 @@ public final class RequestVerifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw new RequestVerificationException(VerificationRule.CERT_DOWNLOAD, "interrupted while waiting for the certificate chain", e);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_DOWNLOAD, "interrupted while waiting for the certificate chain", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -377,7 +399,8 @@ public final class RequestVerifier {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new RequestVerificationException(VerificationRule.CERT_DOWNLOAD, "verification failed: " + cause, cause);
+            throw new RequestVerificationException(
+                    VerificationRule.CERT_DOWNLOAD, "verification failed: " + cause, cause);
         }
     }
 
@@ -387,7 +410,8 @@ public final class RequestVerifier {
 
         private static Set<TrustAnchor> load() {
             try {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init((KeyStore) null);
                 Set<TrustAnchor> anchors = new HashSet<>();
                 for (TrustManager manager : factory.getTrustManagers()) {
@@ -415,8 +439,7 @@ public final class RequestVerifier {
         private int certificateCacheSize = DEFAULT_CERTIFICATE_CACHE_SIZE;
         private CertificateUrlPolicy certificateUrlPolicy = CertificateUrlPolicy.amazon();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The clock for certificate validity, chain validation and timestamps (default: system UTC). */
         public Builder clock(Clock clock) {
@@ -440,7 +463,8 @@ public final class RequestVerifier {
             try {
                 return trustAnchors(new PKIXParameters(keyStore).getTrustAnchors());
             } catch (KeyStoreException | java.security.InvalidAlgorithmParameterException e) {
-                throw new IllegalArgumentException("keyStore holds no usable trusted certificate: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "keyStore holds no usable trusted certificate: " + e.getMessage(), e);
             }
         }
 

@@ -156,8 +156,10 @@ public final class TimestampPolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimestampPolicy p && defaultTolerance.equals(p.defaultTolerance)
-                && futureTolerance.equals(p.futureTolerance) && rules.equals(p.rules);
+        return o instanceof TimestampPolicy p
+                && defaultTolerance.equals(p.defaultTolerance)
+                && futureTolerance.equals(p.futureTolerance)
+                && rules.equals(p.rules);
     }
 
     @Override
@@ -176,8 +178,7 @@ public final class TimestampPolicy {
         private Duration futureTolerance = DEFAULT_FUTURE_TOLERANCE;
         private final Map<String, Duration> rules = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The maximum age of requests no rule matches (default 150 s). */
         public Builder defaultTolerance(Duration tolerance) {
@@ -199,7 +200,8 @@ public final class TimestampPolicy {
             Objects.requireNonNull(typeOrPrefix, "typeOrPrefix");
             int star = typeOrPrefix.indexOf('*');
             if (typeOrPrefix.isBlank() || (star >= 0 && star != typeOrPrefix.length() - 1)) {
-                throw new IllegalArgumentException("typeOrPrefix must be a type or a prefix ending in '*': " + typeOrPrefix);
+                throw new IllegalArgumentException(
+                        "typeOrPrefix must be a type or a prefix ending in '*': " + typeOrPrefix);
             }
             rules.put(typeOrPrefix, nonNegative(tolerance, "tolerance"));
             return this;

@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param acceptedUntil the instant after which the verifier would reject this request as stale
  *     (timestamp plus the tolerance for its type): how long a {@link ReplayGuard} must remember it
  */
-public record VerifiedRequest(String requestType, String requestId, Instant timestamp,
-                              Optional<String> applicationId, Instant acceptedUntil) {
+public record VerifiedRequest(
+        String requestType,
+        String requestId,
+        Instant timestamp,
+        Optional<String> applicationId,
+        Instant acceptedUntil) {
     public VerifiedRequest {
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(requestId, "requestId");

@@ -46,8 +46,8 @@ class HttpTransportRecordsTest {
     void aRequestCopiesHeadersAndBodyAndWithTimeoutCopiesOnlyForANewTimeout() {
         Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        HttpTransport.Request request = new HttpTransport.Request("POST", URI.create("https://h/x"), headers, body,
-                Duration.ofSeconds(10));
+        HttpTransport.Request request =
+                new HttpTransport.Request("POST", URI.create("https://h/x"), headers, body, Duration.ofSeconds(10));
         headers.put("Authorization", "Bearer later");
         body[0] = 'X';
         assertThat(request.headers()).containsOnlyKeys("Accept");
@@ -56,7 +56,12 @@ class HttpTransportRecordsTest {
         assertThat(request.withTimeout(Duration.ofSeconds(10))).isSameAs(request);
         HttpTransport.Request shorter = request.withTimeout(Duration.ofSeconds(2));
         assertThat(shorter.timeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(shorter).isEqualTo(new HttpTransport.Request("POST", URI.create("https://h/x"),
-                Map.of("Accept", "application/json"), "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2)));
+        assertThat(shorter)
+                .isEqualTo(new HttpTransport.Request(
+                        "POST",
+                        URI.create("https://h/x"),
+                        Map.of("Accept", "application/json"),
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        Duration.ofSeconds(2)));
     }
 }

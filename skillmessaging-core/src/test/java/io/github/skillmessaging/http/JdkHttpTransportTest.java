@@ -27,15 +27,22 @@ class JdkHttpTransportTest {
                     while (!text.toString().endsWith("\r\n\r\n")) {
                         text.append((char) in.read());
                     }
-                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     return text.toString();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            transport.send(new HttpTransport.Request("GET", URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x"),
-                    Map.of(), null, Duration.ofSeconds(10))).get(20, TimeUnit.SECONDS);
+            transport
+                    .send(new HttpTransport.Request(
+                            "GET",
+                            URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x"),
+                            Map.of(),
+                            null,
+                            Duration.ofSeconds(10)))
+                    .get(20, TimeUnit.SECONDS);
             return head.get(20, TimeUnit.SECONDS);
         }
     }
@@ -43,7 +50,9 @@ class JdkHttpTransportTest {
     @Test
     void theDefaultSendsPlainHttpAsHttp11WithoutAnH2cUpgradeAttempt() throws Exception {
         String head = headOfOneRequest(JdkHttpTransport.create());
-        assertThat(head).startsWith("GET /x HTTP/1.1\r\n").doesNotContainIgnoringCase("upgrade")
+        assertThat(head)
+                .startsWith("GET /x HTTP/1.1\r\n")
+                .doesNotContainIgnoringCase("upgrade")
                 .doesNotContainIgnoringCase("HTTP2-Settings");
     }
 

@@ -19,7 +19,9 @@ class ApiCallerWrapTest {
 
     @Test
     void wrappingAnythingElseIsNotDelivered() {
-        assertThat(ApiCaller.wrap(new IllegalStateException("closed"), "update list").mayHaveBeenDelivered()).isFalse();
+        assertThat(ApiCaller.wrap(new IllegalStateException("closed"), "update list")
+                        .mayHaveBeenDelivered())
+                .isFalse();
         TransportException refused = new TransportException("refused", new IOException("refused"));
         assertThat(ApiCaller.wrap(refused, "update list")).isSameAs(refused);
         assertThat(refused.mayHaveBeenDelivered()).isFalse();

@@ -9,18 +9,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EndpointsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://api.amazonalexa.com", "https://api.eu.amazonalexa.com/", "http://127.0.0.1:8080",
-        "http://localhost:9000/", "http://[::1]:8443", "https://api.fe.amazonalexa.com//"})
+    @ValueSource(
+            strings = {
+                "https://api.amazonalexa.com",
+                "https://api.eu.amazonalexa.com/",
+                "http://127.0.0.1:8080",
+                "http://localhost:9000/",
+                "http://[::1]:8443",
+                "https://api.fe.amazonalexa.com//"
+            })
     void acceptsHttpsAndLoopbackHttp(String url) {
         assertThat(Endpoints.baseUrl(url, "apiEndpoint").toString()).doesNotEndWith("/");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://api.amazonalexa.com", "ftp://api.amazonalexa.com", "api.amazonalexa.com",
-        "https://user:pw@api.amazonalexa.com", "https://api.amazonalexa.com?x=1", "https://api.amazonalexa.com#f",
-        "http://10.0.0.1", "http://localhost.evil.com", " ", "https://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "http://api.amazonalexa.com",
+                "ftp://api.amazonalexa.com",
+                "api.amazonalexa.com",
+                "https://user:pw@api.amazonalexa.com",
+                "https://api.amazonalexa.com?x=1",
+                "https://api.amazonalexa.com#f",
+                "http://10.0.0.1",
+                "http://localhost.evil.com",
+                " ",
+                "https://exa mple.com"
+            })
     void rejectsAnythingElse(String url) {
-        assertThatThrownBy(() -> Endpoints.baseUrl(url, "apiEndpoint")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Endpoints.baseUrl(url, "apiEndpoint"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("apiEndpoint");
     }
 

@@ -37,6 +37,7 @@ class ErrorMapperTest {
     void unreadableOrNegativeRetryAfterIsIgnored() {
         assertThat(ErrorMapper.retryAfter(withRetryAfter("soon"), clock)).isEmpty();
         assertThat(ErrorMapper.retryAfter(withRetryAfter("-3"), clock)).isEmpty();
-        assertThat(ErrorMapper.retryAfter(new HttpTransport.Response(429, Map.of(), null), clock)).isEmpty();
+        assertThat(ErrorMapper.retryAfter(new HttpTransport.Response(429, Map.of(), null), clock))
+                .isEmpty();
     }
 }

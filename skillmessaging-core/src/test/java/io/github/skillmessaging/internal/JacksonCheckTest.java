@@ -28,7 +28,8 @@ class JacksonCheckTest {
                 .contains("found jackson-databind 2.17.3 and jackson-core 2.17.3")
                 .contains("jackson-bom");
         assertThat(JacksonCheck.problem(databind(2, 20, 1), core(2, 12, 0))).contains("jackson-core 2.12.0");
-        assertThat(JacksonCheck.problem(databind(2, 20, 1), Version.unknownVersion())).contains("(unknown version)");
+        assertThat(JacksonCheck.problem(databind(2, 20, 1), Version.unknownVersion()))
+                .contains("(unknown version)");
         assertThat(JacksonCheck.problem(databind(1, 99, 0), core(2, 20, 1))).contains("jackson-databind 1.99.0");
     }
 
@@ -37,7 +38,9 @@ class JacksonCheckTest {
         JacksonCheck.requireSupportedJackson();
         assertThat(Json.readTreeOrNull("{}".getBytes())).isNotNull();
         String pomFloor = System.getProperty("jackson.floor");
-        assertThat(pomFloor).as("the build passes the parent pom's jackson.floor").isNotNull();
+        assertThat(pomFloor)
+                .as("the build passes the parent pom's jackson.floor")
+                .isNotNull();
         assertThat(JacksonCheck.FLOOR.toString()).isEqualTo(pomFloor);
     }
 }

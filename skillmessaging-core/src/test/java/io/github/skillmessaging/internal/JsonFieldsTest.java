@@ -48,13 +48,18 @@ class JsonFieldsTest {
     @Test
     void requiredText_namesThePathAndNeverTheValue() throws IOException {
         JsonNode node = json("{\"n\":12345,\"blank\":\" \",\"s\":\"ok\"}");
-        assertThat(JsonFields.requiredText(node, "s", "x.s", IllegalStateException::new)).isEqualTo("ok");
-        assertThat(JsonFields.requiredText(node, "blank", "x.blank", IllegalStateException::new)).isEqualTo(" ");
+        assertThat(JsonFields.requiredText(node, "s", "x.s", IllegalStateException::new))
+                .isEqualTo("ok");
+        assertThat(JsonFields.requiredText(node, "blank", "x.blank", IllegalStateException::new))
+                .isEqualTo(" ");
         assertThatThrownBy(() -> JsonFields.requiredText(node, "m", "x.m", IllegalStateException::new))
-                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("x.m is missing");
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("x.m is missing");
         assertThatThrownBy(() -> JsonFields.requiredText(node, "n", "x.n", IllegalStateException::new))
                 .hasMessage("x.n is not a string");
-        assertThatThrownBy(() -> JsonFields.requiredNonBlankText(node, "blank", "x.blank", IllegalArgumentException::new))
-                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("x.blank is blank");
+        assertThatThrownBy(
+                        () -> JsonFields.requiredNonBlankText(node, "blank", "x.blank", IllegalArgumentException::new))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("x.blank is blank");
     }
 }

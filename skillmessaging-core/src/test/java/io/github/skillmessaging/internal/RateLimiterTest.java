@@ -74,7 +74,8 @@ class RateLimiterTest {
             clock.addAndGet(2 * MS);
             limiter.onAccepted();
         }
-        assertThat(limiter.currentRate()).as("back above the rate that was throttled")
+        assertThat(limiter.currentRate())
+                .as("back above the rate that was throttled")
                 .isGreaterThan(cut / RateLimiter.BETA);
     }
 
@@ -122,7 +123,8 @@ class RateLimiterTest {
         sim.run(20_000 * MS);
         double goodput = sim.accepted / 20.0;
         assertThat(goodput).as("accepted per second").isGreaterThanOrEqualTo(minGoodput * limit);
-        assertThat(sim.throttled).as("429s").isLessThanOrEqualTo((long) (maxThrottled * (sim.accepted + sim.throttled)));
+        assertThat(sim.throttled).as("429s").isLessThanOrEqualTo((long)
+                (maxThrottled * (sim.accepted + sim.throttled)));
     }
 
     /** Discrete-event simulation on the test's clock. */

@@ -17,14 +17,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TokenCacheTest {
     final MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
     final List<CompletableFuture<AccessToken>> fetches = new CopyOnWriteArrayList<>();
-    final TokenCache cache = new TokenCache(() -> {
-        CompletableFuture<AccessToken> f = new CompletableFuture<>();
-        fetches.add(f);
-        return f;
-    }, clock, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    final TokenCache cache = new TokenCache(
+            () -> {
+                CompletableFuture<AccessToken> f = new CompletableFuture<>();
+                fetches.add(f);
+                return f;
+            },
+            clock,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5));
 
     AccessToken token(String value) {
-        return new AccessToken(value, "bearer", "s", Duration.ofHours(1), clock.instant().plus(Duration.ofHours(1)));
+        return new AccessToken(
+                value, "bearer", "s", Duration.ofHours(1), clock.instant().plus(Duration.ofHours(1)));
     }
 
     @Test
@@ -105,18 +110,14 @@ class TokenCacheTest {
 
     @Test
     void clientsGivenNoTransportShareOneHttpClient() {
-        assertThat(ClientOptions.defaults().transport()).isSameAs(ClientOptions.defaults().transport());
+        assertThat(ClientOptions.defaults().transport())
+                .isSameAs(ClientOptions.defaults().transport());
     }
 
     @ParameterizedTest(name = "expires_in {0} s: stale {1} ms, prefetch {2} ms before expiry")
-    @CsvSource({
-            "10, 1000, 2500",
-            "30, 3000, 7500",
-            "240, 24000, 60000",
-            "3600, 60000, 300000",
-            "86400, 60000, 300000"})
-    void theWindowsAreATenthAndAQuarterOfTheLifetimeCappedAtOneAndFiveMinutes(long expiresIn, long staleMillis,
-            long prefetchMillis) {
+    @CsvSource({"10, 1000, 2500", "30, 3000, 7500", "240, 24000, 60000", "3600, 60000, 300000", "86400, 60000, 300000"})
+    void theWindowsAreATenthAndAQuarterOfTheLifetimeCappedAtOneAndFiveMinutes(
+            long expiresIn, long staleMillis, long prefetchMillis) {
         TokenCache.Windows windows = cache.windows(Duration.ofSeconds(expiresIn));
         assertThat(windows.staleBefore()).isEqualTo(Duration.ofMillis(staleMillis));
         assertThat(windows.prefetchBefore()).isEqualTo(Duration.ofMillis(prefetchMillis));
@@ -125,8 +126,13 @@ class TokenCacheTest {
     @Test
     void aThirtySecondTokenIsUsedForTwentySevenSecondsAndRefreshedInTheBackgroundFromTwentyTwoAndAHalf() {
         cache.get();
-        fetches.get(0).complete(new AccessToken("t1", "bearer", "s", Duration.ofSeconds(30),
-                clock.instant().plusSeconds(30)));
+        fetches.get(0)
+                .complete(new AccessToken(
+                        "t1",
+                        "bearer",
+                        "s",
+                        Duration.ofSeconds(30),
+                        clock.instant().plusSeconds(30)));
         clock.advance(Duration.ofMillis(22_499));
         assertThat(cache.usableNow().token()).isEqualTo("t1");
         assertThat(fetches).hasSize(1);

@@ -28,7 +28,9 @@ class RequestConverterRegistryTest {
 
     private static String tagOf(RequestConverter converter, String type) {
         Request request = converter.convert(ofType(type)).request();
-        return request instanceof TaggedRequest tagged ? tagged.tag() : request.getClass().getSimpleName();
+        return request instanceof TaggedRequest tagged
+                ? tagged.tag()
+                : request.getClass().getSimpleName();
     }
 
     private static RequestConverter isolated() {
@@ -37,18 +39,26 @@ class RequestConverterRegistryTest {
 
     @Test
     void globalRegistration_isUsedByStaticParse() {
-        assertThat(RequestConverter.parse(ofType("Test.Global.Registered")).request()).isInstanceOf(UnknownRequest.class);
+        assertThat(RequestConverter.parse(ofType("Test.Global.Registered")).request())
+                .isInstanceOf(UnknownRequest.class);
 
         RequestConverter.register(new ExactConverter("global", "Test.Global.Registered"));
 
         assertThat(RequestConverter.parse(ofType("Test.Global.Registered")).request())
-                .isEqualTo(new TaggedRequest(RequestConverter.parse(ofType("Test.Global.Registered")).request().header(), "global"));
-        assertThat(RequestConverter.defaultConverter().converterFor("Test.Global.Registered")).isPresent();
+                .isEqualTo(new TaggedRequest(
+                        RequestConverter.parse(ofType("Test.Global.Registered"))
+                                .request()
+                                .header(),
+                        "global"));
+        assertThat(RequestConverter.defaultConverter().converterFor("Test.Global.Registered"))
+                .isPresent();
     }
 
     @Test
     void instanceRegistries_areIsolatedFromEachOtherAndFromTheGlobalOne() {
-        RequestConverter withConverter = RequestConverter.builder().add(new ExactConverter("mine", "Test.Isolated")).build();
+        RequestConverter withConverter = RequestConverter.builder()
+                .add(new ExactConverter("mine", "Test.Isolated"))
+                .build();
         RequestConverter without = RequestConverter.builder().build();
 
         assertThat(tagOf(withConverter, "Test.Isolated")).isEqualTo("mine");
@@ -63,16 +73,20 @@ class RequestConverterRegistryTest {
     void builtInConverters_areAlwaysThere_evenWithoutDiscovery() {
         RequestConverter converter = isolated();
 
-        assertThat(converter.convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request()).isInstanceOf(MessageReceivedRequest.class);
-        assertThat(converter.convert(ofType("AlexaSkillEvent.SkillEnabled")).request()).isInstanceOf(SkillEnabledRequest.class);
+        assertThat(converter.convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request())
+                .isInstanceOf(MessageReceivedRequest.class);
+        assertThat(converter.convert(ofType("AlexaSkillEvent.SkillEnabled")).request())
+                .isInstanceOf(SkillEnabledRequest.class);
         assertThat(converter.convert(ofType("LaunchRequest")).request()).isInstanceOf(LaunchRequest.class);
         assertThat(converter.converters()).hasSize(3);
     }
 
     @Test
     void convertersListedInMetaInfServices_areDiscovered() {
-        assertThat(tagOf(RequestConverter.defaultConverter(), "Test.Discovered.Anything")).isEqualTo("discovered");
-        assertThat(tagOf(RequestConverter.builder().build(), "Test.Discovered.Other")).isEqualTo("discovered");
+        assertThat(tagOf(RequestConverter.defaultConverter(), "Test.Discovered.Anything"))
+                .isEqualTo("discovered");
+        assertThat(tagOf(RequestConverter.builder().build(), "Test.Discovered.Other"))
+                .isEqualTo("discovered");
         assertThat(RequestConverter.builder().build().converters())
                 .hasAtLeastOneElementOfType(DiscoveredTestRequestTypeConverter.class);
     }
@@ -84,10 +98,10 @@ class RequestConverterRegistryTest {
 
     @Test
     void discoveryUsesTheGivenClassLoader() {
-        ClassLoader seesNothing = new ClassLoader(null) {
-        };
+        ClassLoader seesNothing = new ClassLoader(null) {};
 
-        RequestConverter converter = RequestConverter.builder().classLoader(seesNothing).build();
+        RequestConverter converter =
+                RequestConverter.builder().classLoader(seesNothing).build();
 
         assertThat(tagOf(converter, "Test.Discovered.Anything")).isEqualTo("UnknownRequest");
     }
@@ -122,7 +136,8 @@ class RequestConverterRegistryTest {
     void builtInExactTypes_winOverAPrefixCatchAll() {
         RequestConverter converter = isolated().add(new PrefixConverter("all", ""));
 
-        assertThat(converter.convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request()).isInstanceOf(MessageReceivedRequest.class);
+        assertThat(converter.convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request())
+                .isInstanceOf(MessageReceivedRequest.class);
         assertThat(tagOf(converter, "Anything.Else")).isEqualTo("all");
     }
 
@@ -164,9 +179,8 @@ class RequestConverterRegistryTest {
 
     @Test
     void oneConverterClass_withDifferentTypes_isRegisteredOncePerTypeSet() {
-        RequestConverter converter = isolated()
-                .add(new ExactConverter("a", "Test.A"))
-                .add(new ExactConverter("b", "Test.B"));
+        RequestConverter converter =
+                isolated().add(new ExactConverter("a", "Test.A")).add(new ExactConverter("b", "Test.B"));
 
         assertThat(tagOf(converter, "Test.A")).isEqualTo("a");
         assertThat(tagOf(converter, "Test.B")).isEqualTo("b");
@@ -181,7 +195,9 @@ class RequestConverterRegistryTest {
         }
 
         assertThat(RequestConverter.defaultConverter().converters()).hasSize(size);
-        assertThat(RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request()).isInstanceOf(MessageReceivedRequest.class);
+        assertThat(RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED)
+                        .request())
+                .isInstanceOf(MessageReceivedRequest.class);
     }
 
     @Test
@@ -196,14 +212,17 @@ class RequestConverterRegistryTest {
         RequestConverter converter = isolated().add(new ExactConverter("x", "Test.Throws") {
             @Override
             public Request convert(JsonNode request) {
-                throw new IllegalArgumentException("bad value " + request.path("secret").asText());
+                throw new IllegalArgumentException(
+                        "bad value " + request.path("secret").asText());
             }
         });
         String json = envelope(request("Test.Throws", "\"secret\": \"SECRET-VALUE\""));
 
         RequestParseException e = catchThrowableOfType(RequestParseException.class, () -> converter.convert(json));
 
-        assertThat(e.getMessage()).contains("failed with java.lang.IllegalArgumentException").doesNotContain("SECRET");
+        assertThat(e.getMessage())
+                .contains("failed with java.lang.IllegalArgumentException")
+                .doesNotContain("SECRET");
         assertThat(e.getCause().getMessage()).doesNotContain("SECRET");
         assertThat(e.getCause().getStackTrace()).isNotEmpty();
     }
@@ -217,7 +236,8 @@ class RequestConverterRegistryTest {
             }
         });
 
-        RequestParseException e = catchThrowableOfType(RequestParseException.class, () -> converter.convert(ofType("Test.Null")));
+        RequestParseException e =
+                catchThrowableOfType(RequestParseException.class, () -> converter.convert(ofType("Test.Null")));
 
         assertThat(e.getMessage()).endsWith("returned null");
     }
@@ -254,7 +274,9 @@ class RequestConverterRegistryTest {
                         String type = "Test.Concurrent." + thread + "." + i;
                         converter.add(new ExactConverter(type, type));
                         assertThat(tagOf(converter, type)).isEqualTo(type);
-                        assertThat(converter.convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request())
+                        assertThat(converter
+                                        .convert(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED)
+                                        .request())
                                 .isInstanceOf(MessageReceivedRequest.class);
                     }
                     return null;

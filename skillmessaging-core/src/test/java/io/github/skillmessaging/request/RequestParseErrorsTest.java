@@ -39,7 +39,8 @@ class RequestParseErrorsTest {
 
     @Test
     void unquotedTokenAsValue_isNotEchoed() {
-        assertThat(failureOf("{\"apiAccessToken\": " + TOKEN.replace("|", "") + "}").getMessage())
+        assertThat(failureOf("{\"apiAccessToken\": " + TOKEN.replace("|", "") + "}")
+                        .getMessage())
                 .startsWith("Request body is not valid JSON");
     }
 
@@ -51,7 +52,8 @@ class RequestParseErrorsTest {
 
     @Test
     void trailingContent_isRejected() {
-        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\"}") + " " + TOKEN).getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\"}") + " " + TOKEN)
+                        .getMessage())
                 .startsWith("Request body is not valid JSON");
     }
 
@@ -71,16 +73,18 @@ class RequestParseErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "'[1, 2]'", "'\"text\"'", "'42'", "'null'", "'true'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"'[1, 2]'", "'\"text\"'", "'42'", "'null'", "'true'"})
     void bodyThatIsNotAnObject_isRejected(String json) {
         assertThat(failureOf(json).getMessage()).isEqualTo("Request body is not a JSON object");
     }
 
     @Test
     void missingRequest_isRejected() {
-        String json = "{\"version\": \"1.0\", \"context\": {\"System\": {\"user\": {\"userId\": \"u\", \"accessToken\": \""
-                + TOKEN + "\"}}}}";
+        String json =
+                "{\"version\": \"1.0\", \"context\": {\"System\": {\"user\": {\"userId\": \"u\", \"accessToken\": \""
+                        + TOKEN + "\"}}}}";
 
         assertThat(failureOf(json).getMessage()).isEqualTo("request is missing");
         assertThat(failureOf("{\"request\": null}").getMessage()).isEqualTo("request is missing");
@@ -88,75 +92,97 @@ class RequestParseErrorsTest {
 
     @Test
     void requestThatIsNotAnObject_isRejected() {
-        assertThat(failureOf("{\"request\": \"" + TOKEN + "\"}").getMessage()).isEqualTo("request is not a JSON object");
+        assertThat(failureOf("{\"request\": \"" + TOKEN + "\"}").getMessage())
+                .isEqualTo("request is not a JSON object");
     }
 
     @Test
     void missingRequestType_isRejected() {
-        assertThat(failureOf(withSystem("{\"requestId\": \"r\", \"timestamp\": \"2026-11-25T10:00:00Z\"}")).getMessage())
+        assertThat(failureOf(withSystem("{\"requestId\": \"r\", \"timestamp\": \"2026-11-25T10:00:00Z\"}"))
+                        .getMessage())
                 .isEqualTo("request.type is missing");
     }
 
     @Test
     void requestTypeThatIsNotAString_isRejected() {
-        assertThat(failureOf(withSystem("{\"type\": {\"t\": \"" + TOKEN + "\"}}")).getMessage())
+        assertThat(failureOf(withSystem("{\"type\": {\"t\": \"" + TOKEN + "\"}}"))
+                        .getMessage())
                 .isEqualTo("request.type is not a string");
     }
 
     @Test
     void missingRequestId_isRejected() {
-        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"timestamp\": \"2026-11-25T10:00:00Z\"}")).getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"timestamp\": \"2026-11-25T10:00:00Z\"}"))
+                        .getMessage())
                 .isEqualTo("request.requestId is missing");
     }
 
     @Test
     void missingTimestamp_isRejected_evenForUnknownTypes() {
-        assertThat(failureOf(withSystem("{\"type\": \"Some.Future.Type\", \"requestId\": \"r\"}")).getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"Some.Future.Type\", \"requestId\": \"r\"}"))
+                        .getMessage())
                 .isEqualTo("request.timestamp is missing");
     }
 
     @Test
     void unreadableTimestamp_isRejected_withoutQuotingIt() {
-        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": \"" + TOKEN + "\"}"))
-                .getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": \"" + TOKEN
+                                + "\"}"))
+                        .getMessage())
                 .isEqualTo("request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"'1e999'", "'-1E400'", "'1791111111111111E1111111111111111111'", "'9.3e18'",
-        "'99999999999999999999'", "'\"99999999999999999999\"'", "'\"2026-11-25\"'", "'true'", "'{}'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'1e999'",
+                "'-1E400'",
+                "'1791111111111111E1111111111111111111'",
+                "'9.3e18'",
+                "'99999999999999999999'",
+                "'\"99999999999999999999\"'",
+                "'\"2026-11-25\"'",
+                "'true'",
+                "'{}'"
+            })
     void outOfRangeOrOddTimestamps_areRejectedAsUnreadable(String timestamp) {
-        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": " + timestamp + "}"))
-                .getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": "
+                                + timestamp + "}"))
+                        .getMessage())
                 .isEqualTo("request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds");
     }
 
     @Test
     void missingVersion_isRejected() {
-        String json = withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0}").replace("\"version\": \"1.0\",", "");
+        String json = withSystem("{\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0}")
+                .replace("\"version\": \"1.0\",", "");
 
         assertThat(failureOf(json).getMessage()).isEqualTo("version is missing");
     }
 
     @Test
     void missingContextSystem_isRejected() {
-        String json = "{\"version\": \"1.0\", \"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0},"
-                + " \"context\": {\"apiAccessToken\": \"" + TOKEN + "\"}}";
+        String json =
+                "{\"version\": \"1.0\", \"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0},"
+                        + " \"context\": {\"apiAccessToken\": \"" + TOKEN + "\"}}";
 
         assertThat(failureOf(json).getMessage()).isEqualTo("context.System is missing");
     }
 
     @Test
     void missingUserId_isRejected() {
-        String json = "{\"version\": \"1.0\", \"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0},"
-                + " \"context\": {\"System\": {\"user\": {\"accessToken\": \"" + TOKEN + "\"}}}}";
+        String json =
+                "{\"version\": \"1.0\", \"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r\", \"timestamp\": 0},"
+                        + " \"context\": {\"System\": {\"user\": {\"accessToken\": \"" + TOKEN + "\"}}}}";
 
         assertThat(failureOf(json).getMessage()).isEqualTo("context.System.user.userId is missing");
     }
 
     @Test
     void intentRequestWithoutIntentName_isRejected() {
-        assertThat(failureOf(withSystem("{\"type\": \"IntentRequest\", \"requestId\": \"r\", \"timestamp\": 0}")).getMessage())
+        assertThat(failureOf(withSystem("{\"type\": \"IntentRequest\", \"requestId\": \"r\", \"timestamp\": 0}"))
+                        .getMessage())
                 .isEqualTo("request.intent.name is missing");
     }
 

@@ -29,8 +29,7 @@ final class Requests {
                "timestamp": "2026-11-25T10:00:00Z", "message": {"Key": "Some Value"}}}
             """;
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** A full envelope (application, user with tokens, endpoint) around {@code requestJson}. */
     static String envelope(String requestJson) {

@@ -24,9 +24,12 @@ class SecretRedactionTest {
 
     @Test
     void systemContextUserAndPermissions_redactTheirTokens() {
-        SystemContext system = RequestConverter.parse(envelope(request("LaunchRequest", ""))).system();
+        SystemContext system =
+                RequestConverter.parse(envelope(request("LaunchRequest", ""))).system();
 
-        assertThat(system.toString()).doesNotContain("SECRET").contains("apiEndpoint=Optional[https://api.eu.amazonalexa.com]");
+        assertThat(system.toString())
+                .doesNotContain("SECRET")
+                .contains("apiEndpoint=Optional[https://api.eu.amazonalexa.com]");
         assertThat(system.user().toString()).doesNotContain("SECRET");
         assertThat(system.user().permissions().orElseThrow().toString()).doesNotContain("SECRET");
     }
@@ -40,11 +43,14 @@ class SecretRedactionTest {
 
     @Test
     void accountLinkedEvent_redactsTheLinkedToken() {
-        String json = envelope(request("AlexaSkillEvent.SkillAccountLinked", "\"body\": {\"accessToken\": \"linked-SECRET-4\"}"));
+        String json = envelope(
+                request("AlexaSkillEvent.SkillAccountLinked", "\"body\": {\"accessToken\": \"linked-SECRET-4\"}"));
 
         SkillRequest skillRequest = RequestConverter.parse(json);
 
-        assertThat(skillRequest.request().toString()).doesNotContain("linked-SECRET-4").contains("accessToken=Optional[***]");
+        assertThat(skillRequest.request().toString())
+                .doesNotContain("linked-SECRET-4")
+                .contains("accessToken=Optional[***]");
         assertThat(skillRequest.toString()).doesNotContain("SECRET");
     }
 
@@ -52,7 +58,9 @@ class SecretRedactionTest {
     void unknownRequest_leavesItsJsonOutOfToString() {
         UnknownRequest unknown = new UnknownRequest(
                 new RequestHeader("X", "r", Instant.EPOCH, Optional.empty()),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", "SECRET-5"));
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("token", "SECRET-5"));
 
         assertThat(unknown.toString()).doesNotContain("SECRET").contains("<1 fields>");
     }

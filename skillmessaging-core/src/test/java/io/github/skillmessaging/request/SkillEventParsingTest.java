@@ -34,8 +34,8 @@ class SkillEventParsingTest {
 
     @Test
     void skillDisabled_carriesThePersistenceStatus() {
-        SkillDisabledRequest event = (SkillDisabledRequest) RequestConverter
-                .parse(event("AlexaSkillEvent.SkillDisabled", "{\"userInformationPersistenceStatus\": \"PERSISTED\"}"))
+        SkillDisabledRequest event = (SkillDisabledRequest) RequestConverter.parse(
+                        event("AlexaSkillEvent.SkillDisabled", "{\"userInformationPersistenceStatus\": \"PERSISTED\"}"))
                 .request();
 
         assertEventTimes(event);
@@ -60,8 +60,8 @@ class SkillEventParsingTest {
 
     @Test
     void skillAccountLinked_carriesTheLinkedAccessToken() {
-        SkillAccountLinkedRequest event = (SkillAccountLinkedRequest) RequestConverter
-                .parse(event("AlexaSkillEvent.SkillAccountLinked", "{\"accessToken\": \"linked-SECRET\"}"))
+        SkillAccountLinkedRequest event = (SkillAccountLinkedRequest) RequestConverter.parse(
+                        event("AlexaSkillEvent.SkillAccountLinked", "{\"accessToken\": \"linked-SECRET\"}"))
                 .request();
 
         assertEventTimes(event);
@@ -70,13 +70,13 @@ class SkillEventParsingTest {
 
     @Test
     void skillPermissionAccepted_listsTheAcceptedScopes() {
-        SkillPermissionAcceptedRequest event = (SkillPermissionAcceptedRequest) RequestConverter
-                .parse(event("AlexaSkillEvent.SkillPermissionAccepted", """
+        SkillPermissionAcceptedRequest event = (SkillPermissionAcceptedRequest)
+                RequestConverter.parse(event("AlexaSkillEvent.SkillPermissionAccepted", """
                         {"acceptedPermissions": [{"scope": "alexa::household:lists:read"},
                                                  {"scope": "alexa::household:lists:write"}],
                          "acceptedPersonPermissions": [{"scope": "alexa::profile:name:read"}]}
                         """))
-                .request();
+                        .request();
 
         assertEventTimes(event);
         assertThat(event.acceptedPermissions())
@@ -86,11 +86,11 @@ class SkillEventParsingTest {
 
     @Test
     void skillPermissionChanged_listsTheAcceptedScopes_andToleratesOddEntries() {
-        SkillPermissionChangedRequest event = (SkillPermissionChangedRequest) RequestConverter
-                .parse(event("AlexaSkillEvent.SkillPermissionChanged", """
+        SkillPermissionChangedRequest event = (SkillPermissionChangedRequest)
+                RequestConverter.parse(event("AlexaSkillEvent.SkillPermissionChanged", """
                         {"acceptedPermissions": [{"scope": "alexa::household:lists:read"}, {}, "odd", null]}
                         """))
-                .request();
+                        .request();
 
         assertEventTimes(event);
         assertThat(event.acceptedPermissions()).containsExactly("alexa::household:lists:read");

@@ -40,14 +40,16 @@ class SkillRequestParsingTest {
 
         assertThat(skillRequest.context().system().applicationId()).contains("amzn1.ask.skill.…");
         assertThat(skillRequest.userId()).isEqualTo("amzn1.ask.account.…");
-        assertThat(skillRequest.requestAs(MessageReceivedRequest.class)).get()
+        assertThat(skillRequest.requestAs(MessageReceivedRequest.class))
+                .get()
                 .extracting(MessageReceivedRequest::message)
                 .isEqualTo(java.util.Map.of("Key", "Some Value"));
     }
 
     @Test
     void bytesParseLikeText() {
-        SkillRequest fromBytes = RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED.getBytes(StandardCharsets.UTF_8));
+        SkillRequest fromBytes =
+                RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED.getBytes(StandardCharsets.UTF_8));
 
         assertThat(fromBytes).isEqualTo(RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED));
     }
@@ -76,7 +78,8 @@ class SkillRequestParsingTest {
         assertThat(system.applicationId()).contains("amzn1.ask.skill.test");
         assertThat(system.user().accessToken()).isEmpty();
         assertThat(system.user().permissions()).contains(new Permissions("ct"));
-        assertThat(system.device()).contains(new Device("amzn1.ask.device.1", java.util.Set.of("AudioPlayer", "Display")));
+        assertThat(system.device())
+                .contains(new Device("amzn1.ask.device.1", java.util.Set.of("AudioPlayer", "Display")));
         assertThat(system.apiEndpoint()).contains("https://api.fe.amazonalexa.com");
         assertThat(skillRequest.request()).isInstanceOf(LaunchRequest.class);
         assertThat(skillRequest.request().locale()).contains("de-DE");
@@ -109,32 +112,40 @@ class SkillRequestParsingTest {
                             "object": {"a": [1, "b"]}, "array": [1, 2], "big": 123456789012345678901234567890}
                 """));
 
-        MessageReceivedRequest message = (MessageReceivedRequest) RequestConverter.parse(json).request();
+        MessageReceivedRequest message =
+                (MessageReceivedRequest) RequestConverter.parse(json).request();
 
-        assertThat(message.message()).containsExactly(
-                java.util.Map.entry("text", "hi"),
-                java.util.Map.entry("count", "42"),
-                java.util.Map.entry("ratio", "1.5"),
-                java.util.Map.entry("flag", "true"),
-                java.util.Map.entry("nothing", "null"),
-                java.util.Map.entry("object", "{\"a\":[1,\"b\"]}"),
-                java.util.Map.entry("array", "[1,2]"),
-                java.util.Map.entry("big", "123456789012345678901234567890"));
+        assertThat(message.message())
+                .containsExactly(
+                        java.util.Map.entry("text", "hi"),
+                        java.util.Map.entry("count", "42"),
+                        java.util.Map.entry("ratio", "1.5"),
+                        java.util.Map.entry("flag", "true"),
+                        java.util.Map.entry("nothing", "null"),
+                        java.util.Map.entry("object", "{\"a\":[1,\"b\"]}"),
+                        java.util.Map.entry("array", "[1,2]"),
+                        java.util.Map.entry("big", "123456789012345678901234567890"));
     }
 
     @Test
     void messageThatIsNotAnObject_readsAsEmpty() {
         String json = envelope(request("Messaging.MessageReceived", "\"message\": \"just text\""));
 
-        assertThat(((MessageReceivedRequest) RequestConverter.parse(json).request()).message()).isEmpty();
+        assertThat(((MessageReceivedRequest) RequestConverter.parse(json).request()).message())
+                .isEmpty();
     }
 
     @Test
     void launchRequest_isTyped() {
-        Request request = RequestConverter.parse(envelope(request("LaunchRequest", ""))).request();
+        Request request =
+                RequestConverter.parse(envelope(request("LaunchRequest", ""))).request();
 
-        assertThat(request).isEqualTo(new LaunchRequest(new RequestHeader("LaunchRequest", "amzn1.echo-api.request.1",
-                Instant.parse("2026-11-25T10:00:00Z"), java.util.Optional.of("en-GB"))));
+        assertThat(request)
+                .isEqualTo(new LaunchRequest(new RequestHeader(
+                        "LaunchRequest",
+                        "amzn1.echo-api.request.1",
+                        Instant.parse("2026-11-25T10:00:00Z"),
+                        java.util.Optional.of("en-GB"))));
     }
 
     @Test
@@ -170,14 +181,16 @@ class SkillRequestParsingTest {
     void sessionEndedRequest_carriesTheReason() {
         String json = envelope(request("SessionEndedRequest", "\"reason\": \"USER_INITIATED\""));
 
-        SessionEndedRequest request = (SessionEndedRequest) RequestConverter.parse(json).request();
+        SessionEndedRequest request =
+                (SessionEndedRequest) RequestConverter.parse(json).request();
 
         assertThat(request.reason()).contains("USER_INITIATED");
     }
 
     @Test
     void unknownType_becomesUnknownRequest_keepingTheRequestJson() {
-        String json = envelope(request("Alexa.Presentation.APL.UserEvent", "\"arguments\": [\"go\", 3], \"token\": \"t\""));
+        String json =
+                envelope(request("Alexa.Presentation.APL.UserEvent", "\"arguments\": [\"go\", 3], \"token\": \"t\""));
 
         Request request = RequestConverter.parse(json).request();
 
@@ -191,7 +204,8 @@ class SkillRequestParsingTest {
 
     @Test
     void unknownRequestJson_cannotBeChangedThroughItsAccessor() {
-        UnknownRequest unknown = (UnknownRequest) RequestConverter.parse(envelope(request("Some.Type", "\"x\": 1"))).request();
+        UnknownRequest unknown = (UnknownRequest) RequestConverter.parse(envelope(request("Some.Type", "\"x\": 1")))
+                .request();
 
         ((com.fasterxml.jackson.databind.node.ObjectNode) unknown.json()).put("x", 2);
 
@@ -207,9 +221,11 @@ class SkillRequestParsingTest {
 
     @Test
     void parsedValuesAreImmutable() {
-        MessageReceivedRequest message = (MessageReceivedRequest) RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request();
+        MessageReceivedRequest message = (MessageReceivedRequest)
+                RequestConverter.parse(Requests.MESSAGE_RECEIVED_AS_DOCUMENTED).request();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> message.message().put("k", "v"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> message.message().put("k", "v"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 }

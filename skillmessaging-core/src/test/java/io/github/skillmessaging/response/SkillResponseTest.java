@@ -14,9 +14,10 @@ class SkillResponseTest {
 
     @Test
     void speak_saysPlainTextAndEndsTheSession() {
-        assertThat(SkillResponse.speak("Added milk.").toJson()).isEqualTo(
-                "{\"version\":\"1.0\",\"response\":{\"outputSpeech\":{\"type\":\"PlainText\",\"text\":\"Added milk.\"},"
-                        + "\"shouldEndSession\":true}}");
+        assertThat(SkillResponse.speak("Added milk.").toJson())
+                .isEqualTo(
+                        "{\"version\":\"1.0\",\"response\":{\"outputSpeech\":{\"type\":\"PlainText\",\"text\":\"Added milk.\"},"
+                                + "\"shouldEndSession\":true}}");
     }
 
     @Test
@@ -26,11 +27,15 @@ class SkillResponseTest {
 
     @Test
     void builder_canKeepTheSessionOpen() {
-        SkillResponse response = SkillResponse.builder().speech("What next?").shouldEndSession(false).build();
+        SkillResponse response = SkillResponse.builder()
+                .speech("What next?")
+                .shouldEndSession(false)
+                .build();
 
-        assertThat(response.toJson()).isEqualTo(
-                "{\"version\":\"1.0\",\"response\":{\"outputSpeech\":{\"type\":\"PlainText\",\"text\":\"What next?\"},"
-                        + "\"shouldEndSession\":false}}");
+        assertThat(response.toJson())
+                .isEqualTo(
+                        "{\"version\":\"1.0\",\"response\":{\"outputSpeech\":{\"type\":\"PlainText\",\"text\":\"What next?\"},"
+                                + "\"shouldEndSession\":false}}");
         assertThat(response.outputSpeech()).contains(new PlainTextOutputSpeech("What next?"));
         assertThat(response.shouldEndSession()).contains(false);
     }

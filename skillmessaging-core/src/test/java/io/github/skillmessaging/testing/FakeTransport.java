@@ -31,7 +31,9 @@ public final class FakeTransport implements HttpTransport {
     /** Answers LWA with a one-hour token and everything else with 202. */
     public static FakeTransport accepting() {
         return new FakeTransport(r -> r.uri().getPath().equals("/auth/o2/token")
-                ? new Response(200, Map.of("Content-Type", List.of("application/json")),
+                ? new Response(
+                        200,
+                        Map.of("Content-Type", List.of("application/json")),
                         "{\"access_token\":\"tok\",\"token_type\":\"bearer\",\"expires_in\":3600}".getBytes())
                 : new Response(202, Map.of("X-Amzn-RequestId", List.of("id-1")), null));
     }

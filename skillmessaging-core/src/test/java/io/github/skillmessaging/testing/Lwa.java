@@ -10,15 +10,16 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 public final class Lwa {
     public static final String TOKEN_PATH = "/auth/o2/token";
 
-    private Lwa() {
-    }
+    private Lwa() {}
 
     /** A 200 token answer with {@code token}, valid for {@code expiresIn} seconds. */
     public static MappingBuilder tokenStub(String token, long expiresIn) {
-        return post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("X-Amzn-RequestId", "lwa-req-1")
-                .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn
-                        + ",\"scope\":\"alexa:skill_messaging\"}"));
+        return post(urlEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Amzn-RequestId", "lwa-req-1")
+                        .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
+                                + expiresIn + ",\"scope\":\"alexa:skill_messaging\"}"));
     }
 }

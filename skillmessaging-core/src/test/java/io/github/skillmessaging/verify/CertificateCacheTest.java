@@ -1,12 +1,12 @@
 package io.github.skillmessaging.verify;
 
-import io.github.skillmessaging.testing.FakeTransport;
-import io.github.skillmessaging.testing.MutableClock;
 import static io.github.skillmessaging.verify.TestPki.AMAZON_URL;
 import static io.github.skillmessaging.verify.TestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.testing.FakeTransport;
+import io.github.skillmessaging.testing.MutableClock;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +78,9 @@ class CertificateCacheTest {
 
             pending.complete(new HttpTransport.Response(200, Map.of(), TestPki.chain()));
 
-            assertThat(results).allSatisfy(r -> assertThat(r.get(10, TimeUnit.SECONDS).requestType()).isEqualTo(TYPE));
+            assertThat(results)
+                    .allSatisfy(r -> assertThat(r.get(10, TimeUnit.SECONDS).requestType())
+                            .isEqualTo(TYPE));
             assertThat(slow.downloads()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
@@ -87,7 +89,8 @@ class CertificateCacheTest {
 
     @Test
     void theCachedChain_expiresAtTheLeafsNotAfterAndIsDownloadedAgain() {
-        X509Certificate shortLived = TestPki.leaf("echo-api.amazon.com", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1)));
+        X509Certificate shortLived =
+                TestPki.leaf("echo-api.amazon.com", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1)));
         transport.serve(AMAZON_URL, TestPki.pem(shortLived, TestPki.INTERMEDIATE));
 
         verifyFreshRequest(AMAZON_URL);
@@ -104,14 +107,16 @@ class CertificateCacheTest {
 
     @Test
     void anExpiredCachedChainThatIsNotRenewed_isRejectedAsCertExpired() {
-        X509Certificate shortLived = TestPki.leaf("echo-api.amazon.com", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1)));
+        X509Certificate shortLived =
+                TestPki.leaf("echo-api.amazon.com", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1)));
         transport.serve(AMAZON_URL, TestPki.pem(shortLived, TestPki.INTERMEDIATE));
         verifyFreshRequest(AMAZON_URL);
 
         clock.advance(Duration.ofHours(2));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifyFreshRequest(AMAZON_URL))
-                .isInstanceOfSatisfying(RequestVerificationException.class,
+                .isInstanceOfSatisfying(
+                        RequestVerificationException.class,
                         e -> assertThat(e.rule()).isEqualTo(VerificationRule.CERT_EXPIRED));
     }
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Real downloads over HTTP from a local server, through the test-only loopback URL policy. */
 class CertificateDownloadTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Duration TIMEOUT = Duration.ofMillis(700);
     private static final JdkHttpTransport TRANSPORT = JdkHttpTransport.create();
@@ -39,18 +41,22 @@ class CertificateDownloadTest {
 
     private RequestVerificationException rejection(String path) {
         byte[] body = TestPki.body("IntentRequest", NOW);
-        return catchThrowableOfType(RequestVerificationException.class,
-                () -> verifier.verify(body, url(path), TestPki.sign(body)));
+        return catchThrowableOfType(
+                RequestVerificationException.class, () -> verifier.verify(body, url(path), TestPki.sign(body)));
     }
 
     @Test
     void aChainServedLocally_verifiesSyncAndAsyncWithOneDownload() {
-        server.stubFor(get("/echo.api/chain.pem").willReturn(aResponse().withStatus(200).withBody(TestPki.chain())));
+        server.stubFor(get("/echo.api/chain.pem")
+                .willReturn(aResponse().withStatus(200).withBody(TestPki.chain())));
         byte[] body = TestPki.body("IntentRequest", NOW);
         String signature = TestPki.sign(body);
 
-        assertThat(verifier.verify(body, url("/echo.api/chain.pem"), signature).requestType()).isEqualTo("IntentRequest");
-        assertThat(verifier.verifyAsync(body, url("/echo.api/x/../chain.pem"), signature).join().requestType())
+        assertThat(verifier.verify(body, url("/echo.api/chain.pem"), signature).requestType())
+                .isEqualTo("IntentRequest");
+        assertThat(verifier.verifyAsync(body, url("/echo.api/x/../chain.pem"), signature)
+                        .join()
+                        .requestType())
                 .isEqualTo("IntentRequest");
 
         server.verify(1, getRequestedFor(urlEqualTo("/echo.api/chain.pem")));
@@ -65,7 +71,8 @@ class CertificateDownloadTest {
 
     @Test
     void aRedirect_isNotFollowed() {
-        server.stubFor(get("/redirect.pem").willReturn(aResponse().withStatus(302).withHeader("Location", "https://evil.example/c.pem")));
+        server.stubFor(get("/redirect.pem")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "https://evil.example/c.pem")));
 
         assertThat(rejection("/redirect.pem").rule()).isEqualTo(VerificationRule.CERT_DOWNLOAD);
     }
@@ -82,7 +89,9 @@ class CertificateDownloadTest {
 
     @Test
     void aServerThatAnswersTooLate_isRejectedAsCertDownloadWithinTheTimeout() {
-        server.stubFor(get("/slow.pem").willReturn(aResponse().withStatus(200).withBody(TestPki.chain()).withFixedDelay(2_500)));
+        server.stubFor(get("/slow.pem")
+                .willReturn(
+                        aResponse().withStatus(200).withBody(TestPki.chain()).withFixedDelay(2_500)));
 
         long start = System.nanoTime();
         RequestVerificationException e = rejection("/slow.pem");
@@ -93,8 +102,9 @@ class CertificateDownloadTest {
 
     @Test
     void aBodyThatTricklesIn_isCutOffByTheFetchTimeout() {
-        server.stubFor(get("/trickle.pem").willReturn(aResponse().withStatus(200).withBody(TestPki.chain())
-                .withChunkedDribbleDelay(20, 2_500)));
+        server.stubFor(get("/trickle.pem")
+                .willReturn(
+                        aResponse().withStatus(200).withBody(TestPki.chain()).withChunkedDribbleDelay(20, 2_500)));
 
         long start = System.nanoTime();
         RequestVerificationException e = rejection("/trickle.pem");

@@ -1,11 +1,11 @@
 package io.github.skillmessaging.verify;
 
-import io.github.skillmessaging.testing.FakeTransport;
-import io.github.skillmessaging.testing.MutableClock;
 import static io.github.skillmessaging.verify.TestPki.AMAZON_URL;
 import static io.github.skillmessaging.verify.TestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.skillmessaging.testing.FakeTransport;
+import io.github.skillmessaging.testing.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,14 +91,20 @@ class InMemoryReplayGuardTest {
     @Test
     void aVerifiedRequest_isRememberedUntilItWouldBeStaleAnyway() {
         FakeTransport transport = new FakeTransport().serve(AMAZON_URL, TestPki.chain());
-        RequestVerifier verifier = RequestVerifier.builder().clock(clock).trustAnchors(TestPki.anchors()).transport(transport).build();
+        RequestVerifier verifier = RequestVerifier.builder()
+                .clock(clock)
+                .trustAnchors(TestPki.anchors())
+                .transport(transport)
+                .build();
         InMemoryReplayGuard replays = InMemoryReplayGuard.create(100, clock);
         byte[] body = TestPki.body("IntentRequest", NOW);
         String signature = TestPki.sign(body);
 
-        assertThat(verifier.verify(body, AMAZON_URL, signature).firstSeenBy(replays)).isTrue();
+        assertThat(verifier.verify(body, AMAZON_URL, signature).firstSeenBy(replays))
+                .isTrue();
         clock.advance(Duration.ofSeconds(150));
-        assertThat(verifier.verify(body, AMAZON_URL, signature).firstSeenBy(replays)).isFalse();
+        assertThat(verifier.verify(body, AMAZON_URL, signature).firstSeenBy(replays))
+                .isFalse();
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(replays.size()).isZero(); // and the verifier now rejects the replay as stale

@@ -35,7 +35,8 @@ class RequestVerifierTest {
             .transport(transport)
             .build();
 
-    private static RequestVerificationException rejection(RequestVerifier verifier, byte[] body, String url, String signature) {
+    private static RequestVerificationException rejection(
+            RequestVerifier verifier, byte[] body, String url, String signature) {
         return catchThrowableOfType(RequestVerificationException.class, () -> verifier.verify(body, url, signature));
     }
 
@@ -55,7 +56,8 @@ class RequestVerifierTest {
     class ValidRequests {
         @Test
         void aGenuineRequest_passesAndReportsWhatWasVerified() {
-            byte[] body = TestPki.body(MESSAGE, "amzn1.echo-api.request.1", NOW.minusSeconds(10).toString(), SKILL_ID);
+            byte[] body = TestPki.body(
+                    MESSAGE, "amzn1.echo-api.request.1", NOW.minusSeconds(10).toString(), SKILL_ID);
 
             VerifiedRequest verified = verifier.verify(body, AMAZON_URL, TestPki.sign(body));
 
@@ -78,8 +80,13 @@ class RequestVerifierTest {
         @Test
         void headers_areLookedUpCaseInsensitivelyInAStringMap() {
             byte[] body = TestPki.body(INTENT, NOW);
-            Map<String, String> headers = Map.of("signaturecertchainurl", AMAZON_URL, "SIGNATURE-256", TestPki.sign(body),
-                    "content-type", "application/json");
+            Map<String, String> headers = Map.of(
+                    "signaturecertchainurl",
+                    AMAZON_URL,
+                    "SIGNATURE-256",
+                    TestPki.sign(body),
+                    "content-type",
+                    "application/json");
 
             assertThat(verifier.verify(body, headers).requestType()).isEqualTo(INTENT);
         }
@@ -87,8 +94,8 @@ class RequestVerifierTest {
         @Test
         void headers_areLookedUpInAMultiValueMapAsJdkHttpServerGivesThem() {
             byte[] body = TestPki.body(INTENT, NOW);
-            Map<String, List<String>> headers = Map.of("Signaturecertchainurl", List.of(AMAZON_URL),
-                    "Signature-256", List.of(TestPki.sign(body)));
+            Map<String, List<String>> headers =
+                    Map.of("Signaturecertchainurl", List.of(AMAZON_URL), "Signature-256", List.of(TestPki.sign(body)));
 
             assertThat(verifier.verifyAsync(body, headers).join().requestType()).isEqualTo(INTENT);
         }
@@ -98,7 +105,8 @@ class RequestVerifierTest {
             byte[] body = TestPki.body(INTENT, NOW);
             RequestVerifier shuffled = verifierServing(TestPki.pem(TestPki.LEAF, TestPki.ROOT, TestPki.INTERMEDIATE));
 
-            assertThat(shuffled.verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+            assertThat(shuffled.verify(body, AMAZON_URL, TestPki.sign(body)).requestType())
+                    .isEqualTo(INTENT);
         }
 
         @Test
@@ -106,7 +114,8 @@ class RequestVerifierTest {
             byte[] body = TestPki.body(INTENT, NOW);
             RequestVerifier noRoot = verifierServing(TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE));
 
-            assertThat(noRoot.verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+            assertThat(noRoot.verify(body, AMAZON_URL, TestPki.sign(body)).requestType())
+                    .isEqualTo(INTENT);
         }
 
         @Test
@@ -114,7 +123,10 @@ class RequestVerifierTest {
             byte[] body = TestPki.body(INTENT, NOW);
             byte[] chain = TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE, TestPki.CROSS_SIGNED_ROOT);
 
-            assertThat(verifierServing(chain).verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+            assertThat(verifierServing(chain)
+                            .verify(body, AMAZON_URL, TestPki.sign(body))
+                            .requestType())
+                    .isEqualTo(INTENT);
         }
 
         @Test
@@ -123,37 +135,46 @@ class RequestVerifierTest {
             RequestVerifier legacyTrust = RequestVerifier.builder()
                     .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .trustAnchors(java.util.Set.of(new java.security.cert.TrustAnchor(TestPki.LEGACY_ROOT, null)))
-                    .transport(new FakeTransport().serve(AMAZON_URL,
-                            TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE, TestPki.CROSS_SIGNED_ROOT)))
+                    .transport(new FakeTransport()
+                            .serve(
+                                    AMAZON_URL,
+                                    TestPki.pem(TestPki.LEAF, TestPki.INTERMEDIATE, TestPki.CROSS_SIGNED_ROOT)))
                     .build();
 
-            assertThat(legacyTrust.verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+            assertThat(legacyTrust.verify(body, AMAZON_URL, TestPki.sign(body)).requestType())
+                    .isEqualTo(INTENT);
         }
 
         @Test
         void aMessageWithoutAnApplicationId_passesWhenNoAllowListIsSet() {
             byte[] body = TestPki.body(MESSAGE, "id-1", NOW.toString(), null);
 
-            assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).applicationId()).isEmpty();
+            assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).applicationId())
+                    .isEmpty();
         }
 
         @Test
         void theApplicationId_fallsBackToTheSession() {
             String json = "{\"session\": {\"application\": {\"applicationId\": \"" + SKILL_ID + "\"}}, "
-                    + "\"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r1\", \"timestamp\": \"" + NOW + "\"}}";
+                    + "\"request\": {\"type\": \"LaunchRequest\", \"requestId\": \"r1\", \"timestamp\": \"" + NOW
+                    + "\"}}";
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            RequestVerifier allowList = verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
+            RequestVerifier allowList =
+                    verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
 
-            assertThat(allowList.verify(body, AMAZON_URL, TestPki.sign(body)).applicationId()).contains(SKILL_ID);
+            assertThat(allowList.verify(body, AMAZON_URL, TestPki.sign(body)).applicationId())
+                    .contains(SKILL_ID);
         }
 
         @Test
         void theDownloadedUrl_isTheNormalizedOne() {
             byte[] body = TestPki.body(INTENT, NOW);
 
-            verifier.verify(body, "HTTPS://S3.AMAZONAWS.COM:443/echo.api/../echo.api/echo-api-cert-12.pem", TestPki.sign(body));
+            verifier.verify(
+                    body, "HTTPS://S3.AMAZONAWS.COM:443/echo.api/../echo.api/echo-api-cert-12.pem", TestPki.sign(body));
 
-            assertThat(transport.requests()).singleElement()
+            assertThat(transport.requests())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.uri().toString()).isEqualTo(AMAZON_URL))
                     .satisfies(r -> assertThat(r.method()).isEqualTo("GET"))
                     .satisfies(r -> assertThat(r.timeout()).isEqualTo(RequestVerifier.DEFAULT_FETCH_TIMEOUT));
@@ -175,7 +196,8 @@ class RequestVerifierTest {
         void aSignatureMadeWithAnotherKey_isRejectedBySignature() {
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(body, AMAZON_URL, TestPki.sign(body, TestPki.OTHER_KEY.getPrivate())).rule())
+            assertThat(rejection(body, AMAZON_URL, TestPki.sign(body, TestPki.OTHER_KEY.getPrivate()))
+                            .rule())
                     .isEqualTo(VerificationRule.SIGNATURE);
         }
 
@@ -213,7 +235,8 @@ class RequestVerifierTest {
             Map<String, String> headers = Map.of("SignatureCertChainUrl", AMAZON_URL, "Signature", TestPki.sign(body));
 
             assertThatThrownBy(() -> verifier.verify(body, headers))
-                    .isInstanceOfSatisfying(RequestVerificationException.class,
+                    .isInstanceOfSatisfying(
+                            RequestVerificationException.class,
                             e -> assertThat(e.rule()).isEqualTo(VerificationRule.MISSING_HEADER));
         }
 
@@ -225,7 +248,8 @@ class RequestVerifierTest {
             headers.put("Signature-256", List.of(TestPki.sign(body), "AAAA"));
 
             assertThatThrownBy(() -> verifier.verify(body, headers))
-                    .isInstanceOfSatisfying(RequestVerificationException.class,
+                    .isInstanceOfSatisfying(
+                            RequestVerificationException.class,
                             e -> assertThat(e.rule()).isEqualTo(VerificationRule.MISSING_HEADER));
         }
 
@@ -235,12 +259,14 @@ class RequestVerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "https://evil.example.com/echo.api/echo-api-cert-12.pem",
-                "http://s3.amazonaws.com/echo.api/echo-api-cert-12.pem",
-                "https://s3.amazonaws.com:8443/echo.api/echo-api-cert-12.pem",
-                "https://s3.amazonaws.com/echo.api/../evil/echo-api-cert-12.pem",
-                "https://s3.amazonaws.com/ECHO.API/echo-api-cert-12.pem"})
+        @ValueSource(
+                strings = {
+                    "https://evil.example.com/echo.api/echo-api-cert-12.pem",
+                    "http://s3.amazonaws.com/echo.api/echo-api-cert-12.pem",
+                    "https://s3.amazonaws.com:8443/echo.api/echo-api-cert-12.pem",
+                    "https://s3.amazonaws.com/echo.api/../evil/echo-api-cert-12.pem",
+                    "https://s3.amazonaws.com/ECHO.API/echo-api-cert-12.pem"
+                })
         void aForgedCertificateUrl_isRejectedBeforeAnyDownload(String url) {
             byte[] body = TestPki.body(INTENT, NOW);
 
@@ -250,11 +276,12 @@ class RequestVerifierTest {
 
         @Test
         void anExpiredLeaf_isRejectedAsCertExpired() {
-            X509Certificate expired = TestPki.leaf("echo-api.amazon.com", NOW.minus(Duration.ofDays(60)), NOW.minusSeconds(1));
+            X509Certificate expired =
+                    TestPki.leaf("echo-api.amazon.com", NOW.minus(Duration.ofDays(60)), NOW.minusSeconds(1));
             byte[] body = TestPki.body(INTENT, NOW);
 
-            RequestVerificationException e = rejection(verifierServing(TestPki.pem(expired, TestPki.INTERMEDIATE)),
-                    body, AMAZON_URL, TestPki.sign(body));
+            RequestVerificationException e = rejection(
+                    verifierServing(TestPki.pem(expired, TestPki.INTERMEDIATE)), body, AMAZON_URL, TestPki.sign(body));
 
             assertThat(e.rule()).isEqualTo(VerificationRule.CERT_EXPIRED);
             assertThat(e).hasMessageContaining("expired");
@@ -262,11 +289,12 @@ class RequestVerifierTest {
 
         @Test
         void aLeafNotYetValid_isRejectedAsCertExpired() {
-            X509Certificate future = TestPki.leaf("echo-api.amazon.com", NOW.plusSeconds(60), NOW.plus(Duration.ofDays(60)));
+            X509Certificate future =
+                    TestPki.leaf("echo-api.amazon.com", NOW.plusSeconds(60), NOW.plus(Duration.ofDays(60)));
             byte[] body = TestPki.body(INTENT, NOW);
 
-            RequestVerificationException e = rejection(verifierServing(TestPki.pem(future, TestPki.INTERMEDIATE)),
-                    body, AMAZON_URL, TestPki.sign(body));
+            RequestVerificationException e = rejection(
+                    verifierServing(TestPki.pem(future, TestPki.INTERMEDIATE)), body, AMAZON_URL, TestPki.sign(body));
 
             assertThat(e.rule()).isEqualTo(VerificationRule.CERT_EXPIRED);
             assertThat(e).hasMessageContaining("not valid before");
@@ -274,20 +302,32 @@ class RequestVerifierTest {
 
         @Test
         void aLeafForAnotherName_isRejectedAsCertSan() {
-            X509Certificate wrongSan = TestPki.leaf("echo-api.amazon.com.evil.example", NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
+            X509Certificate wrongSan = TestPki.leaf(
+                    "echo-api.amazon.com.evil.example", NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(verifierServing(TestPki.pem(wrongSan, TestPki.INTERMEDIATE)), body, AMAZON_URL,
-                    TestPki.sign(body)).rule()).isEqualTo(VerificationRule.CERT_SAN);
+            assertThat(rejection(
+                                    verifierServing(TestPki.pem(wrongSan, TestPki.INTERMEDIATE)),
+                                    body,
+                                    AMAZON_URL,
+                                    TestPki.sign(body))
+                            .rule())
+                    .isEqualTo(VerificationRule.CERT_SAN);
         }
 
         @Test
         void aChainToAnUntrustedRootWithTheTrustedRootsName_isRejectedAsCertChain() {
-            X509Certificate leaf = TestPki.leafIssuedBy(TestPki.EVIL_INTERMEDIATE, TestPki.INTERMEDIATE_KEY.getPrivate());
+            X509Certificate leaf =
+                    TestPki.leafIssuedBy(TestPki.EVIL_INTERMEDIATE, TestPki.INTERMEDIATE_KEY.getPrivate());
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(verifierServing(TestPki.pem(leaf, TestPki.EVIL_INTERMEDIATE, TestPki.EVIL_ROOT)),
-                    body, AMAZON_URL, TestPki.sign(body)).rule()).isEqualTo(VerificationRule.CERT_CHAIN);
+            assertThat(rejection(
+                                    verifierServing(TestPki.pem(leaf, TestPki.EVIL_INTERMEDIATE, TestPki.EVIL_ROOT)),
+                                    body,
+                                    AMAZON_URL,
+                                    TestPki.sign(body))
+                            .rule())
+                    .isEqualTo(VerificationRule.CERT_CHAIN);
         }
 
         @Test
@@ -295,24 +335,32 @@ class RequestVerifierTest {
             X509Certificate leaf = TestPki.leafIssuedBy(TestPki.EVIL_ROOT, TestPki.OTHER_KEY.getPrivate());
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(verifierServing(TestPki.pem(leaf)), body, AMAZON_URL, TestPki.sign(body)).rule())
+            assertThat(rejection(verifierServing(TestPki.pem(leaf)), body, AMAZON_URL, TestPki.sign(body))
+                            .rule())
                     .isEqualTo(VerificationRule.CERT_CHAIN);
         }
 
         @Test
         void theJdksRoots_doNotTrustATestRoot() {
             byte[] body = TestPki.body(INTENT, NOW);
-            RequestVerifier jdkTrust = verifier.toBuilder().defaultTrustAnchors().build();
+            RequestVerifier jdkTrust =
+                    verifier.toBuilder().defaultTrustAnchors().build();
 
-            assertThat(rejection(jdkTrust, body, AMAZON_URL, TestPki.sign(body)).rule()).isEqualTo(VerificationRule.CERT_CHAIN);
+            assertThat(rejection(jdkTrust, body, AMAZON_URL, TestPki.sign(body)).rule())
+                    .isEqualTo(VerificationRule.CERT_CHAIN);
         }
 
         @Test
         void aResponseThatIsNotPem_isRejectedAsCertChain() {
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(verifierServing("<html>nope</html>".getBytes(StandardCharsets.UTF_8)), body, AMAZON_URL,
-                    TestPki.sign(body)).rule()).isEqualTo(VerificationRule.CERT_CHAIN);
+            assertThat(rejection(
+                                    verifierServing("<html>nope</html>".getBytes(StandardCharsets.UTF_8)),
+                                    body,
+                                    AMAZON_URL,
+                                    TestPki.sign(body))
+                            .rule())
+                    .isEqualTo(VerificationRule.CERT_CHAIN);
         }
 
         @Test
@@ -326,7 +374,8 @@ class RequestVerifierTest {
         void aTimestampExactlyAtTheTolerance_passes() {
             byte[] body = TestPki.body(INTENT, NOW.minusSeconds(150));
 
-            assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).acceptedUntil()).isEqualTo(NOW);
+            assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).acceptedUntil())
+                    .isEqualTo(NOW);
         }
 
         @Test
@@ -345,39 +394,54 @@ class RequestVerifierTest {
 
         @Test
         void anotherSkillsRequest_isRejectedAsApplicationId() {
-            RequestVerifier allowList = verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
+            RequestVerifier allowList =
+                    verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
             byte[] body = TestPki.body(INTENT, "r1", NOW.toString(), "amzn1.ask.skill.someone-else");
 
-            assertThat(rejection(allowList, body, AMAZON_URL, TestPki.sign(body)).rule()).isEqualTo(VerificationRule.APPLICATION_ID);
+            assertThat(rejection(allowList, body, AMAZON_URL, TestPki.sign(body))
+                            .rule())
+                    .isEqualTo(VerificationRule.APPLICATION_ID);
         }
 
         @Test
         void aRequestWithoutApplicationId_isRejectedWhenAnAllowListIsSet() {
-            RequestVerifier allowList = verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
+            RequestVerifier allowList =
+                    verifier.toBuilder().allowedApplicationIds(SKILL_ID).build();
             byte[] body = TestPki.body(MESSAGE, "r1", NOW.toString(), null);
 
-            assertThat(rejection(allowList, body, AMAZON_URL, TestPki.sign(body)).rule()).isEqualTo(VerificationRule.APPLICATION_ID);
+            assertThat(rejection(allowList, body, AMAZON_URL, TestPki.sign(body))
+                            .rule())
+                    .isEqualTo(VerificationRule.APPLICATION_ID);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"not json", "[1, 2]", "{\"request\": {\"type\": \"X\", \"requestId\": \"r\"}}",
-                "{\"request\": {\"type\": \"X\", \"timestamp\": \"2026-11-25T10:00:00Z\"}}",
-                "{\"request\": {\"requestId\": \"r\", \"timestamp\": \"2026-11-25T10:00:00Z\"}}",
-                "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": \"yesterday\"}}"})
+        @ValueSource(
+                strings = {
+                    "not json",
+                    "[1, 2]",
+                    "{\"request\": {\"type\": \"X\", \"requestId\": \"r\"}}",
+                    "{\"request\": {\"type\": \"X\", \"timestamp\": \"2026-11-25T10:00:00Z\"}}",
+                    "{\"request\": {\"requestId\": \"r\", \"timestamp\": \"2026-11-25T10:00:00Z\"}}",
+                    "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": \"yesterday\"}}"
+                })
         void aSignedBodyWithoutTypeIdOrTimestamp_isRejectedAsMalformedBody(String json) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
-            assertThat(rejection(body, AMAZON_URL, TestPki.sign(body)).rule()).isEqualTo(VerificationRule.MALFORMED_BODY);
+            assertThat(rejection(body, AMAZON_URL, TestPki.sign(body)).rule())
+                    .isEqualTo(VerificationRule.MALFORMED_BODY);
         }
 
         @Test
         void timestampsWithAnOffsetOrAsEpochMillis_areUnderstood() {
-            String offset = "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": \"2026-11-25T11:00:00+01:00\"}}";
-            String millis = "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": " + NOW.toEpochMilli() + "}}";
+            String offset =
+                    "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": \"2026-11-25T11:00:00+01:00\"}}";
+            String millis =
+                    "{\"request\": {\"type\": \"X\", \"requestId\": \"r\", \"timestamp\": " + NOW.toEpochMilli() + "}}";
 
             for (String json : List.of(offset, millis)) {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
-                assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).timestamp()).isEqualTo(NOW);
+                assertThat(verifier.verify(body, AMAZON_URL, TestPki.sign(body)).timestamp())
+                        .isEqualTo(NOW);
             }
         }
 
@@ -389,7 +453,10 @@ class RequestVerifierTest {
 
             RequestVerificationException e = rejection(body, AMAZON_URL, signature);
 
-            assertThat(e.getMessage()).doesNotContain("SECRET").doesNotContain(signature).doesNotContain("Some Value");
+            assertThat(e.getMessage())
+                    .doesNotContain("SECRET")
+                    .doesNotContain(signature)
+                    .doesNotContain("Some Value");
             assertThat(e.statusCode()).isEqualTo(400);
         }
 
@@ -399,11 +466,16 @@ class RequestVerifierTest {
 
             CompletableFuture<VerifiedRequest> future = verifier.verifyAsync(body, AMAZON_URL, TestPki.sign(body));
 
-            assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOfSatisfying(RequestVerificationException.class,
+            assertThatThrownBy(future::join)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            RequestVerificationException.class,
                             e -> assertThat(e.rule()).isEqualTo(VerificationRule.TIMESTAMP));
-            assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(RequestVerificationException.class);
+            assertThatThrownBy(future::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(RequestVerificationException.class);
         }
     }
 
@@ -431,7 +503,10 @@ class RequestVerifierTest {
         @Test
         void aTransportThatNeverAnswers_isCutOffByTheFetchTimeout() {
             FakeTransport silent = new FakeTransport().route(AMAZON_URL, r -> new CompletableFuture<>());
-            RequestVerifier impatient = verifier.toBuilder().transport(silent).fetchTimeout(Duration.ofMillis(200)).build();
+            RequestVerifier impatient = verifier.toBuilder()
+                    .transport(silent)
+                    .fetchTimeout(Duration.ofMillis(200))
+                    .build();
             byte[] body = TestPki.body(INTENT, NOW);
 
             long start = System.nanoTime();
@@ -439,7 +514,8 @@ class RequestVerifierTest {
 
             assertThat(e.rule()).isEqualTo(VerificationRule.CERT_DOWNLOAD);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-            assertThat(silent.requests()).singleElement()
+            assertThat(silent.requests())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.timeout()).isEqualTo(Duration.ofMillis(200)));
         }
 
@@ -450,7 +526,8 @@ class RequestVerifierTest {
             });
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(rejection(verifier.toBuilder().transport(broken).build(), body, AMAZON_URL, TestPki.sign(body)).rule())
+            assertThat(rejection(verifier.toBuilder().transport(broken).build(), body, AMAZON_URL, TestPki.sign(body))
+                            .rule())
                     .isEqualTo(VerificationRule.CERT_DOWNLOAD);
         }
 
@@ -471,7 +548,10 @@ class RequestVerifierTest {
         @Test
         void anInterruptedBlockingVerify_failsAndKeepsTheInterruptFlag() {
             FakeTransport silent = new FakeTransport().route(AMAZON_URL, r -> new CompletableFuture<>());
-            RequestVerifier v = verifier.toBuilder().transport(silent).fetchTimeout(Duration.ofSeconds(30)).build();
+            RequestVerifier v = verifier.toBuilder()
+                    .transport(silent)
+                    .fetchTimeout(Duration.ofSeconds(30))
+                    .build();
             byte[] body = TestPki.body(INTENT, NOW);
 
             Thread.currentThread().interrupt();
@@ -524,9 +604,12 @@ class RequestVerifierTest {
 
         @Test
         void invalidSettings_areRefusedByTheBuilder() {
-            assertThatThrownBy(() -> RequestVerifier.builder().fetchTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> RequestVerifier.builder().certificateCacheSize(0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> RequestVerifier.builder().trustAnchors(java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RequestVerifier.builder().fetchTimeout(Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RequestVerifier.builder().certificateCacheSize(0))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RequestVerifier.builder().trustAnchors(java.util.Set.of()))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -537,7 +620,8 @@ class RequestVerifierTest {
             RequestVerifier v = verifier.toBuilder().trustStore(store).build();
             byte[] body = TestPki.body(INTENT, NOW);
 
-            assertThat(v.verify(body, AMAZON_URL, TestPki.sign(body)).requestType()).isEqualTo(INTENT);
+            assertThat(v.verify(body, AMAZON_URL, TestPki.sign(body)).requestType())
+                    .isEqualTo(INTENT);
         }
     }
 }

@@ -39,17 +39,21 @@ final class TestPki {
     static final KeyPair OTHER_KEY = newKey();
 
     static final X509Certificate ROOT = ca("CN=Test Root CA", ROOT_KEY, null, null);
-    static final X509Certificate INTERMEDIATE = ca("CN=Test Intermediate CA", INTERMEDIATE_KEY, ROOT, ROOT_KEY.getPrivate());
-    static final X509Certificate LEAF = leaf("echo-api.amazon.com", NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)));
+    static final X509Certificate INTERMEDIATE =
+            ca("CN=Test Intermediate CA", INTERMEDIATE_KEY, ROOT, ROOT_KEY.getPrivate());
+    static final X509Certificate LEAF =
+            leaf("echo-api.amazon.com", NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)));
 
     static final X509Certificate EVIL_ROOT = ca("CN=Test Root CA", OTHER_KEY, null, null);
     /** Another root, and the trusted root's name and key certified by it (a cross-signed root). */
     static final X509Certificate LEGACY_ROOT = ca("CN=Test Legacy Root", OTHER_KEY, null, null);
-    static final X509Certificate CROSS_SIGNED_ROOT = ca("CN=Test Root CA", ROOT_KEY, LEGACY_ROOT, OTHER_KEY.getPrivate());
-    static final X509Certificate EVIL_INTERMEDIATE = ca("CN=Test Intermediate CA", INTERMEDIATE_KEY, EVIL_ROOT, OTHER_KEY.getPrivate());
 
-    private TestPki() {
-    }
+    static final X509Certificate CROSS_SIGNED_ROOT =
+            ca("CN=Test Root CA", ROOT_KEY, LEGACY_ROOT, OTHER_KEY.getPrivate());
+    static final X509Certificate EVIL_INTERMEDIATE =
+            ca("CN=Test Intermediate CA", INTERMEDIATE_KEY, EVIL_ROOT, OTHER_KEY.getPrivate());
+
+    private TestPki() {}
 
     static Set<TrustAnchor> anchors() {
         return Set.of(new TrustAnchor(ROOT, null));
@@ -61,37 +65,73 @@ final class TestPki {
     }
 
     static X509Certificate leaf(String san, Instant notBefore, Instant notAfter) {
-        return issue("CN=echo-api.amazon.com", LEAF_KEY, INTERMEDIATE, INTERMEDIATE_KEY.getPrivate(), notBefore, notAfter, false, san);
+        return issue(
+                "CN=echo-api.amazon.com",
+                LEAF_KEY,
+                INTERMEDIATE,
+                INTERMEDIATE_KEY.getPrivate(),
+                notBefore,
+                notAfter,
+                false,
+                san);
     }
 
     static X509Certificate leafIssuedBy(X509Certificate issuer, PrivateKey issuerKey) {
-        return issue("CN=echo-api.amazon.com", LEAF_KEY, issuer, issuerKey, NOW.minus(Duration.ofDays(30)),
-                NOW.plus(Duration.ofDays(30)), false, "echo-api.amazon.com");
+        return issue(
+                "CN=echo-api.amazon.com",
+                LEAF_KEY,
+                issuer,
+                issuerKey,
+                NOW.minus(Duration.ofDays(30)),
+                NOW.plus(Duration.ofDays(30)),
+                false,
+                "echo-api.amazon.com");
     }
 
     static X509Certificate ca(String name, KeyPair key, X509Certificate issuer, PrivateKey issuerKey) {
-        return issue(name, key, issuer, issuerKey, NOW.minus(Duration.ofDays(365)), NOW.plus(Duration.ofDays(3650)), true, null);
+        return issue(
+                name,
+                key,
+                issuer,
+                issuerKey,
+                NOW.minus(Duration.ofDays(365)),
+                NOW.plus(Duration.ofDays(3650)),
+                true,
+                null);
     }
 
-    private static X509Certificate issue(String subject, KeyPair key, X509Certificate issuer, PrivateKey issuerKey,
-                                         Instant notBefore, Instant notAfter, boolean ca, String san) {
+    private static X509Certificate issue(
+            String subject,
+            KeyPair key,
+            X509Certificate issuer,
+            PrivateKey issuerKey,
+            Instant notBefore,
+            Instant notAfter,
+            boolean ca,
+            String san) {
         try {
             X500Principal subjectName = new X500Principal(subject);
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     issuer == null ? subjectName : issuer.getSubjectX500Principal(),
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-                    subjectName, key.getPublic());
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subjectName,
+                    key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-                    : KeyUsage.digitalSignature));
+            builder.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
             if (san != null) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(new GeneralName(GeneralName.dNSName, san)));
             }
             PrivateKey signingKey = issuerKey == null ? key.getPrivate() : issuerKey;
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signingKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signingKey)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -132,7 +172,8 @@ final class TestPki {
     }
 
     static byte[] body(String type, String requestId, String timestamp, String applicationId) {
-        String application = applicationId == null ? "" : "\"application\": {\"applicationId\": \"" + applicationId + "\"}, ";
+        String application =
+                applicationId == null ? "" : "\"application\": {\"applicationId\": \"" + applicationId + "\"}, ";
         String json = "{\"version\": \"1.0\", \"context\": {\"System\": {" + application
                 + "\"user\": {\"userId\": \"amzn1.ask.account.TEST\"}, \"apiEndpoint\": \"https://api.amazonalexa.com\", "
                 + "\"apiAccessToken\": \"SECRET-API-ACCESS-TOKEN\"}}, "

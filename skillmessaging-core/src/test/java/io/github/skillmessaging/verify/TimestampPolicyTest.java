@@ -32,17 +32,17 @@ class TimestampPolicyTest {
 
     @ParameterizedTest(name = "{0} may be {1} old")
     @CsvSource({
-            "LaunchRequest, PT150S",
-            "IntentRequest, PT150S",
-            "AlexaSkillEvent.SkillEnabled, PT1H",
-            "AlexaSkillEvent.SkillDisabled, PT1H",
-            "AlexaSkillEvent.SkillAccountLinked, PT1H",
-            "AlexaSkillEvent.SkillPermissionAccepted, PT1H",
-            "AlexaSkillEvent.SkillPermissionChanged, PT1H",
-            "AlexaSkillEvent.ProactiveSubscriptionChanged, PT150S",
-            "Messaging.MessageReceived, PT1H",
-            "AlexaHouseholdListEvent.ItemsCreated, PT1H",
-            "AlexaHouseholdListEvent.ListDeleted, PT1H",
+        "LaunchRequest, PT150S",
+        "IntentRequest, PT150S",
+        "AlexaSkillEvent.SkillEnabled, PT1H",
+        "AlexaSkillEvent.SkillDisabled, PT1H",
+        "AlexaSkillEvent.SkillAccountLinked, PT1H",
+        "AlexaSkillEvent.SkillPermissionAccepted, PT1H",
+        "AlexaSkillEvent.SkillPermissionChanged, PT1H",
+        "AlexaSkillEvent.ProactiveSubscriptionChanged, PT150S",
+        "Messaging.MessageReceived, PT1H",
+        "AlexaHouseholdListEvent.ItemsCreated, PT1H",
+        "AlexaHouseholdListEvent.ListDeleted, PT1H",
     })
     void theDefaults_followTheDocumentedTable(String type, Duration tolerance) {
         assertThat(TimestampPolicy.defaults().toleranceFor(type)).isEqualTo(tolerance);
@@ -53,27 +53,35 @@ class TimestampPolicyTest {
     @ValueSource(strings = {"Messaging.MessageReceived", "AlexaHouseholdListEvent.ItemsCreated", "IntentRequest"})
     void amazonSdkDefaults_allowOnly150SecondsOutsideTheSkillEvents(String type) {
         assertThat(TimestampPolicy.amazonSdkDefaults().toleranceFor(type)).isEqualTo(Duration.ofSeconds(150));
-        assertThat(TimestampPolicy.amazonSdkDefaults().toleranceFor("AlexaSkillEvent.SkillEnabled")).isEqualTo(Duration.ofHours(1));
+        assertThat(TimestampPolicy.amazonSdkDefaults().toleranceFor("AlexaSkillEvent.SkillEnabled"))
+                .isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void aSkillEvent59MinutesOld_passesAndOneOverAnHour_isRejected() {
         RequestVerifier verifier = verifier(TimestampPolicy.defaults());
 
-        assertThat(verifyAged(verifier, "AlexaSkillEvent.SkillPermissionAccepted", Duration.ofMinutes(59)).requestType())
+        assertThat(verifyAged(verifier, "AlexaSkillEvent.SkillPermissionAccepted", Duration.ofMinutes(59))
+                        .requestType())
                 .isEqualTo("AlexaSkillEvent.SkillPermissionAccepted");
-        assertThatThrownBy(() -> verifyAged(verifier, "AlexaSkillEvent.SkillPermissionAccepted", Duration.ofMinutes(61)))
-                .isInstanceOfSatisfying(RequestVerificationException.class,
+        assertThatThrownBy(
+                        () -> verifyAged(verifier, "AlexaSkillEvent.SkillPermissionAccepted", Duration.ofMinutes(61)))
+                .isInstanceOfSatisfying(
+                        RequestVerificationException.class,
                         e -> assertThat(e.rule()).isEqualTo(VerificationRule.TIMESTAMP));
     }
 
     @Test
     void aRedeliveredMessage_passesForAnHourByDefaultButNotWithAmazonSdkDefaults() {
         assertThat(verifyAged(verifier(TimestampPolicy.defaults()), "Messaging.MessageReceived", Duration.ofMinutes(30))
-                .acceptedUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-        assertThatThrownBy(() -> verifyAged(verifier(TimestampPolicy.amazonSdkDefaults()), "Messaging.MessageReceived",
-                Duration.ofMinutes(30)))
-                .isInstanceOfSatisfying(RequestVerificationException.class,
+                        .acceptedUntil())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> verifyAged(
+                        verifier(TimestampPolicy.amazonSdkDefaults()),
+                        "Messaging.MessageReceived",
+                        Duration.ofMinutes(30)))
+                .isInstanceOfSatisfying(
+                        RequestVerificationException.class,
                         e -> assertThat(e.rule()).isEqualTo(VerificationRule.TIMESTAMP));
     }
 
@@ -83,7 +91,8 @@ class TimestampPolicyTest {
                 .tolerance(TimestampPolicy.MESSAGE_RECEIVED, Duration.ofHours(24))
                 .build();
 
-        assertThat(verifyAged(verifier(policy), "Messaging.MessageReceived", Duration.ofHours(23)).requestType())
+        assertThat(verifyAged(verifier(policy), "Messaging.MessageReceived", Duration.ofHours(23))
+                        .requestType())
                 .isEqualTo("Messaging.MessageReceived");
     }
 
@@ -107,17 +116,24 @@ class TimestampPolicyTest {
     void aUniformPolicy_andRemovingARule_work() {
         assertThat(TimestampPolicy.uniform(Duration.ofMinutes(5)).toleranceFor("Messaging.MessageReceived"))
                 .isEqualTo(Duration.ofMinutes(5));
-        assertThat(TimestampPolicy.defaults().toBuilder().removeRule(TimestampPolicy.LIST_EVENTS).build()
-                .toleranceFor("AlexaHouseholdListEvent.ItemsCreated")).isEqualTo(Duration.ofSeconds(150));
+        assertThat(TimestampPolicy.defaults().toBuilder()
+                        .removeRule(TimestampPolicy.LIST_EVENTS)
+                        .build()
+                        .toleranceFor("AlexaHouseholdListEvent.ItemsCreated"))
+                .isEqualTo(Duration.ofSeconds(150));
     }
 
     @Test
     void badRules_areRefused() {
         TimestampPolicy.Builder builder = TimestampPolicy.builder();
 
-        assertThatThrownBy(() -> builder.tolerance("A*B", Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.tolerance(" ", Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.tolerance("X", Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.futureTolerance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.tolerance("A*B", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.tolerance(" ", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.tolerance("X", Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.futureTolerance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *     with {@link ListManagementClient#getNextPage} or read all pages with
  *     {@link ListManagementClient#getAllItems})
  */
-public record AlexaList(String listId, String name, ListState state, long version, List<ListItem> items,
-        Optional<String> nextLink) {
+public record AlexaList(
+        String listId, String name, ListState state, long version, List<ListItem> items, Optional<String> nextLink) {
     public AlexaList {
         Objects.requireNonNull(listId, "listId");
         Objects.requireNonNull(name, "name");

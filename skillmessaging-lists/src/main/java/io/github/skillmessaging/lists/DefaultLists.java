@@ -20,8 +20,7 @@ public final class DefaultLists {
     /** End of the decoded id of the to-do list. */
     public static final String TODO_SUFFIX = "-TASK";
 
-    private DefaultLists() {
-    }
+    private DefaultLists() {}
 
     /** Whether {@code listId} is the id of the Alexa shopping list. */
     public static boolean isShoppingList(String listId) {

@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param updatedTime when the item was last changed, when known
  * @param href the item's path, when Amazon sent one
  */
-public record ListItem(String id, long version, String value, ItemStatus status, Optional<Instant> createdTime,
-        Optional<Instant> updatedTime, Optional<String> href) {
+public record ListItem(
+        String id,
+        long version,
+        String value,
+        ItemStatus status,
+        Optional<Instant> createdTime,
+        Optional<Instant> updatedTime,
+        Optional<String> href) {
     public ListItem {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(value, "value");

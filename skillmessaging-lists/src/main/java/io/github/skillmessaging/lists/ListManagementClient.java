@@ -9,10 +9,10 @@ import io.github.skillmessaging.error.SkillMessagingException;
 import io.github.skillmessaging.http.HttpTransport;
 import io.github.skillmessaging.internal.ApiCaller;
 import io.github.skillmessaging.internal.ApiCaller.Idempotency;
-import io.github.skillmessaging.internal.ExceptionAccess;
 import io.github.skillmessaging.internal.ClientOptions;
 import io.github.skillmessaging.internal.Endpoints;
 import io.github.skillmessaging.internal.ErrorMapper;
+import io.github.skillmessaging.internal.ExceptionAccess;
 import io.github.skillmessaging.internal.Futures;
 import io.github.skillmessaging.internal.Json;
 import io.github.skillmessaging.internal.Requests;
@@ -142,7 +142,9 @@ public final class ListManagementClient implements AutoCloseable {
     /** {@link #createList} without blocking. */
     public CompletableFuture<ListMetadata> createListAsync(String name) {
         requireText(name, "name");
-        return call(Op.CREATE_LIST, request("POST", listsUri(), new CreateListBody(name, ListState.ACTIVE.value())),
+        return call(
+                Op.CREATE_LIST,
+                request("POST", listsUri(), new CreateListBody(name, ListState.ACTIVE.value())),
                 ListJson::metadata);
     }
 
@@ -203,9 +205,10 @@ public final class ListManagementClient implements AutoCloseable {
     public CompletableFuture<List<ListItem>> getAllItemsAsync(String listId, ItemStatus status) {
         List<ListItem> items = new ArrayList<>();
         return pages(listId, status, page -> {
-            items.addAll(page.items());
-            return false;
-        }).thenApply(ignored -> List.copyOf(items));
+                    items.addAll(page.items());
+                    return false;
+                })
+                .thenApply(ignored -> List.copyOf(items));
     }
 
     /**
@@ -222,7 +225,9 @@ public final class ListManagementClient implements AutoCloseable {
     public CompletableFuture<ListMetadata> updateListAsync(String listId, String name, ListState state, long version) {
         requireText(name, "name");
         Objects.requireNonNull(state, "state");
-        return call(Op.UPDATE_LIST, request("PUT", listUri(listId), new UpdateListBody(name, state.value(), version)),
+        return call(
+                Op.UPDATE_LIST,
+                request("PUT", listUri(listId), new UpdateListBody(name, state.value(), version)),
                 ListJson::metadata);
     }
 
@@ -250,7 +255,9 @@ public final class ListManagementClient implements AutoCloseable {
     public CompletableFuture<ListItem> createItemAsync(String listId, String value, ItemStatus status) {
         requireText(value, "value");
         Objects.requireNonNull(status, "status");
-        return call(Op.CREATE_ITEM, request("POST", itemsUri(listId), new CreateItemBody(value, status.value())),
+        return call(
+                Op.CREATE_ITEM,
+                request("POST", itemsUri(listId), new CreateItemBody(value, status.value())),
                 ListJson::item);
     }
 
@@ -275,12 +282,14 @@ public final class ListManagementClient implements AutoCloseable {
     }
 
     /** {@link #updateItem} without blocking. */
-    public CompletableFuture<ListItem> updateItemAsync(String listId, String itemId, String value, ItemStatus status,
-            long version) {
+    public CompletableFuture<ListItem> updateItemAsync(
+            String listId, String itemId, String value, ItemStatus status, long version) {
         requireText(value, "value");
         Objects.requireNonNull(status, "status");
-        return call(Op.UPDATE_ITEM, request("PUT", itemUri(listId, itemId),
-                new UpdateItemBody(value, status.value(), version)), ListJson::item);
+        return call(
+                Op.UPDATE_ITEM,
+                request("PUT", itemUri(listId, itemId), new UpdateItemBody(value, status.value(), version)),
+                ListJson::item);
     }
 
     /** Deletes an item ({@code DELETE /v2/householdlists/{listId}/items/{itemId}}); any failure throws. */
@@ -328,9 +337,10 @@ public final class ListManagementClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         ListItem[] found = new ListItem[1];
         return pages(listId, status, page -> {
-            found[0] = page.findItemByValue(value).orElse(null);
-            return found[0] != null;
-        }).thenApply(ignored -> Optional.ofNullable(found[0]));
+                    found[0] = page.findItemByValue(value).orElse(null);
+                    return found[0] != null;
+                })
+                .thenApply(ignored -> Optional.ofNullable(found[0]));
     }
 
     /**
@@ -367,12 +377,12 @@ public final class ListManagementClient implements AutoCloseable {
         }
         String next = page.nextLink().get();
         if (!seen.add(next)) {
-            return CompletableFuture.failedFuture(new SkillMessagingException(
-                    "Failed to get list: links.next repeats a page already read: " + next));
+            return CompletableFuture.failedFuture(
+                    new SkillMessagingException("Failed to get list: links.next repeats a page already read: " + next));
         }
         if (seen.size() >= MAX_PAGES) {
-            return CompletableFuture.failedFuture(new SkillMessagingException(
-                    "Failed to get list: more than " + MAX_PAGES + " pages"));
+            return CompletableFuture.failedFuture(
+                    new SkillMessagingException("Failed to get list: more than " + MAX_PAGES + " pages"));
         }
         return getNextPageAsync(page).thenCompose(p -> nextPages(p.orElseThrow(), stop, seen));
     }
@@ -409,7 +419,9 @@ public final class ListManagementClient implements AutoCloseable {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
                 && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
                 && port(a) == port(b);
     }
@@ -453,8 +465,8 @@ public final class ListManagementClient implements AutoCloseable {
      * answer with {@code reader}. Cancelling the returned future cancels the call.
      */
     private <T> CompletableFuture<T> call(Op op, HttpTransport.Request request, Function<JsonNode, T> reader) {
-        CompletableFuture<HttpTransport.Response> sent = caller.execute(ErrorMapper.Api.ALEXA, op.description, request,
-                op.idempotency);
+        CompletableFuture<HttpTransport.Response> sent =
+                caller.execute(ErrorMapper.Api.ALEXA, op.description, request, op.idempotency);
         CompletableFuture<T> result = sent.handle((response, error) -> {
             if (error != null) {
                 throw translate(op, error);
@@ -472,15 +484,19 @@ public final class ListManagementClient implements AutoCloseable {
     private static RuntimeException translate(Op op, Throwable error) {
         Throwable cause = Futures.unwrap(error);
         if (cause instanceof ForbiddenException fe && !(cause instanceof ListPermissionException)) {
-            ListPermissionException lpe = new ListPermissionException(fe.operation(), fe.statusCode(), fe.headers(),
-                    fe.body(), op.write ? ListPermissionException.WRITE_SCOPE : ListPermissionException.READ_SCOPE);
+            ListPermissionException lpe = new ListPermissionException(
+                    fe.operation(),
+                    fe.statusCode(),
+                    fe.headers(),
+                    fe.body(),
+                    op.write ? ListPermissionException.WRITE_SCOPE : ListPermissionException.READ_SCOPE);
             lpe.setStackTrace(fe.getStackTrace());
             keepDeliveryOutcome(fe, lpe);
             return lpe;
         }
         if (op.versioned && cause instanceof ConflictException ce && !(cause instanceof ListVersionConflictException)) {
-            ListVersionConflictException lvce = new ListVersionConflictException(ce.operation(), ce.statusCode(),
-                    ce.headers(), ce.body());
+            ListVersionConflictException lvce =
+                    new ListVersionConflictException(ce.operation(), ce.statusCode(), ce.headers(), ce.body());
             lvce.setStackTrace(ce.getStackTrace());
             keepDeliveryOutcome(ce, lvce);
             return lvce;
@@ -506,8 +522,10 @@ public final class ListManagementClient implements AutoCloseable {
             JsonNode node = Json.mapper().readTree(response.body());
             return reader.apply(node);
         } catch (IOException | RuntimeException e) {
-            throw new SkillMessagingException("Failed to " + op.description + ": unexpected response (HTTP "
-                    + response.statusCode() + "): " + e.getMessage(), e);
+            throw new SkillMessagingException(
+                    "Failed to " + op.description + ": unexpected response (HTTP " + response.statusCode() + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -538,27 +556,30 @@ public final class ListManagementClient implements AutoCloseable {
         }
     }
 
-    private record CreateListBody(@JsonProperty("name") String name, @JsonProperty("state") String state) {
-    }
+    private record CreateListBody(
+            @JsonProperty("name") String name,
+            @JsonProperty("state") String state) {}
 
-    private record UpdateListBody(@JsonProperty("name") String name, @JsonProperty("state") String state,
-            @JsonProperty("version") long version) {
-    }
+    private record UpdateListBody(
+            @JsonProperty("name") String name,
+            @JsonProperty("state") String state,
+            @JsonProperty("version") long version) {}
 
-    private record CreateItemBody(@JsonProperty("value") String value, @JsonProperty("status") String status) {
-    }
+    private record CreateItemBody(
+            @JsonProperty("value") String value,
+            @JsonProperty("status") String status) {}
 
-    private record UpdateItemBody(@JsonProperty("value") String value, @JsonProperty("status") String status,
-            @JsonProperty("version") long version) {
-    }
+    private record UpdateItemBody(
+            @JsonProperty("value") String value,
+            @JsonProperty("status") String status,
+            @JsonProperty("version") long version) {}
 
     /** Builds a {@link ListManagementClient}; the shared settings are those of {@link ClientBuilder}. */
     public static final class Builder extends ClientBuilder<Builder> {
         private String apiEndpoint;
         private String apiAccessToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@code context.System.apiEndpoint} of the request, used as given. Required. */
         public Builder apiEndpoint(String apiEndpoint) {

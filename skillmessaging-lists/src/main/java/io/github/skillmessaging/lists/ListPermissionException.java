@@ -26,8 +26,8 @@ public class ListPermissionException extends ForbiddenException {
      *
      * @param requiredScope {@link #READ_SCOPE} or {@link #WRITE_SCOPE}: what the call needed
      */
-    public ListPermissionException(String operation, int statusCode, Map<String, List<String>> headers, String body,
-            String requiredScope) {
+    public ListPermissionException(
+            String operation, int statusCode, Map<String, List<String>> headers, String body, String requiredScope) {
         super(operation, statusCode, headers, body);
         this.requiredScope = Objects.requireNonNull(requiredScope, "requiredScope");
     }

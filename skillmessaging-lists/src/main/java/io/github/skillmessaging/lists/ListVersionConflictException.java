@@ -16,8 +16,8 @@ public class ListVersionConflictException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
     /** See {@link io.github.skillmessaging.error.AlexaServiceException}. */
-    public ListVersionConflictException(String operation, int statusCode, Map<String, List<String>> headers,
-            String body) {
+    public ListVersionConflictException(
+            String operation, int statusCode, Map<String, List<String>> headers, String body) {
         super(operation, statusCode, headers, body);
     }
 

@@ -1,9 +1,9 @@
 package io.github.skillmessaging.lists;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultListsTest {
     private static ListMetadata list(String id) {
@@ -26,7 +26,8 @@ class DefaultListsTest {
 
     @Test
     void idsWithoutPaddingOrInTheUrlSafeAlphabet_areDecodedToo() {
-        String unpadded = java.util.Base64.getEncoder().withoutPadding()
+        String unpadded = java.util.Base64.getEncoder()
+                .withoutPadding()
                 .encodeToString("amzn1.account.X?>-TASK".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String urlSafe = java.util.Base64.getUrlEncoder()
                 .encodeToString("amzn1.account.?>?>-SHOPPING_ITEM".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -53,10 +54,14 @@ class DefaultListsTest {
 
     @Test
     void findShoppingListAndFindToDoList_pickTheDefaultListsFromMetadata() {
-        List<ListMetadata> lists = List.of(list(ListApiTestSupport.CUSTOM_ID), list(ListApiTestSupport.TODO_ID),
+        List<ListMetadata> lists = List.of(
+                list(ListApiTestSupport.CUSTOM_ID),
+                list(ListApiTestSupport.TODO_ID),
                 list(ListApiTestSupport.SHOPPING_ID));
 
-        assertThat(DefaultLists.findShoppingList(lists)).map(ListMetadata::listId).contains(ListApiTestSupport.SHOPPING_ID);
+        assertThat(DefaultLists.findShoppingList(lists))
+                .map(ListMetadata::listId)
+                .contains(ListApiTestSupport.SHOPPING_ID);
         assertThat(DefaultLists.findToDoList(lists)).map(ListMetadata::listId).contains(ListApiTestSupport.TODO_ID);
         assertThat(DefaultLists.findToDoList(List.of())).isEmpty();
     }
@@ -65,8 +70,8 @@ class DefaultListsTest {
     void findItemByValue_matchesTrimmedIgnoringCaseAndReturnsTheFirst() {
         ListItem milk = item("1", "  Milk ");
         ListItem milk2 = item("2", "milk");
-        AlexaList list = new AlexaList("L", "n", ListState.ACTIVE, 1, List.of(item("0", "eggs"), milk, milk2),
-                java.util.Optional.empty());
+        AlexaList list = new AlexaList(
+                "L", "n", ListState.ACTIVE, 1, List.of(item("0", "eggs"), milk, milk2), java.util.Optional.empty());
 
         assertThat(list.findItemByValue("MILK")).contains(milk);
         assertThat(list.findItemByValue(" milk  ")).contains(milk);
@@ -74,7 +79,13 @@ class DefaultListsTest {
     }
 
     private static ListItem item(String id, String value) {
-        return new ListItem(id, 1, value, ItemStatus.ACTIVE, java.util.Optional.empty(), java.util.Optional.empty(),
+        return new ListItem(
+                id,
+                1,
+                value,
+                ItemStatus.ACTIVE,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
                 java.util.Optional.empty());
     }
 }

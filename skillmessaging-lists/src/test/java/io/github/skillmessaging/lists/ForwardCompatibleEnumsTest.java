@@ -1,10 +1,10 @@
 package io.github.skillmessaging.lists;
 
-import io.github.skillmessaging.internal.Json;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.skillmessaging.internal.Json;
+import org.junit.jupiter.api.Test;
 
 class ForwardCompatibleEnumsTest {
     @Test
@@ -21,8 +21,11 @@ class ForwardCompatibleEnumsTest {
 
         assertThat(snoozed.isKnown()).isFalse();
         assertThat(snoozed.value()).isEqualTo("Snoozed");
-        assertThat(snoozed).isEqualTo(ItemStatus.of("Snoozed")).hasSameHashCodeAs(ItemStatus.of("Snoozed"))
-                .isNotEqualTo(ItemStatus.ACTIVE).hasToString("Snoozed");
+        assertThat(snoozed)
+                .isEqualTo(ItemStatus.of("Snoozed"))
+                .hasSameHashCodeAs(ItemStatus.of("Snoozed"))
+                .isNotEqualTo(ItemStatus.ACTIVE)
+                .hasToString("Snoozed");
     }
 
     @Test

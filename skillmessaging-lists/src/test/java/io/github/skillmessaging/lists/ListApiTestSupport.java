@@ -1,5 +1,7 @@
 package io.github.skillmessaging.lists;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.skillmessaging.Sleeper;
 import java.time.Duration;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** A WireMock server standing in for the List Management API, and Amazon-shaped fixtures. */
 abstract class ListApiTestSupport {
@@ -22,11 +22,14 @@ abstract class ListApiTestSupport {
     static final String CUSTOM_ID = "YW16bjEu+YWNjb3VudC5BRVhBTVBMRS1jdXN0b20/Pg==";
     /** {@link #CUSTOM_ID} as a path segment. */
     static final String CUSTOM_ID_PATH = "YW16bjEu%2BYWNjb3VudC5BRVhBTVBMRS1jdXN0b20%2FPg%3D%3D";
+
     static final String ITEM_ID = "item/1+2=";
     static final String ITEM_ID_PATH = "item%2F1%2B2%3D";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final Sleeper recordingSleeper = delay -> {
@@ -39,7 +42,10 @@ abstract class ListApiTestSupport {
     }
 
     ListManagementClient client() {
-        return ListManagementClient.builder().apiEndpoint(endpoint()).apiAccessToken(TOKEN).sleeper(recordingSleeper)
+        return ListManagementClient.builder()
+                .apiEndpoint(endpoint())
+                .apiAccessToken(TOKEN)
+                .sleeper(recordingSleeper)
                 .build();
     }
 
@@ -57,7 +63,8 @@ abstract class ListApiTestSupport {
 
     static String metadataJson(String listId, String name, String state, int version) {
         return "{\"listId\":\"" + listId + "\",\"name\":\"" + name + "\",\"state\":\"" + state + "\",\"version\":"
-                + version + ",\"statusMap\":[{\"href\":\"/v2/householdlists/" + listId + "/active\",\"status\":\"active\"},"
+                + version + ",\"statusMap\":[{\"href\":\"/v2/householdlists/" + listId
+                + "/active\",\"status\":\"active\"},"
                 + "{\"href\":\"/v2/householdlists/" + listId + "/completed\",\"status\":\"completed\"}]}";
     }
 }

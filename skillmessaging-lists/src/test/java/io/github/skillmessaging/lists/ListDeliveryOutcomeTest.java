@@ -1,7 +1,6 @@
 package io.github.skillmessaging.lists;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -19,16 +18,24 @@ class ListDeliveryOutcomeTest extends ListApiTestSupport {
     private static final String ITEM = LIST + "/items/" + ITEM_ID_PATH;
 
     private static ResponseDefinitionBuilder error(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"type\":\"ERROR\",\"message\":\"status " + status + "\"}");
     }
 
     @Test
     void aVersionConflictAfterAResetUpdateSaysTheUpdateMayHaveBeenApplied() {
         // The reset update may have been applied, bumping the version: the retry's 409 may be our own doing.
-        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("reset"));
-        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs("reset").willReturn(error(409)));
+        wm.stubFor(put(urlEqualTo(ITEM))
+                .inScenario("update")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("reset"));
+        wm.stubFor(put(urlEqualTo(ITEM))
+                .inScenario("update")
+                .whenScenarioStateIs("reset")
+                .willReturn(error(409)));
 
         Throwable t = catchThrowable(() -> client().updateItem(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 3));
 
@@ -47,9 +54,14 @@ class ListDeliveryOutcomeTest extends ListApiTestSupport {
     @Test
     void aPermissionErrorAfterAResetKeepsTheFlag() {
         // an update, not a read: java.net.http resends a GET after a reset on its own, so the SDK never sees it
-        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("reset"));
-        wm.stubFor(put(urlEqualTo(ITEM)).inScenario("update").whenScenarioStateIs("reset")
+        wm.stubFor(put(urlEqualTo(ITEM))
+                .inScenario("update")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("reset"));
+        wm.stubFor(put(urlEqualTo(ITEM))
+                .inScenario("update")
+                .whenScenarioStateIs("reset")
                 .willReturn(error(403)));
 
         Throwable t = catchThrowable(() -> client().updateItem(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 3));

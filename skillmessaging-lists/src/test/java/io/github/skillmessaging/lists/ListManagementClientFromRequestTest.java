@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The seed's last step: a client made from the request that carried the message. */
 class ListManagementClientFromRequestTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static SkillRequest messageReceived(String system) {
         return RequestConverter.parse("{\"version\":\"1.0\",\"context\":{\"System\":{"
@@ -36,17 +38,26 @@ class ListManagementClientFromRequestTest {
 
     @Test
     void theClientCallsTheRequestsEndpointWithTheRequestsToken() {
-        wm.stubFor(get(urlEqualTo("/v2/householdlists/")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"lists\":[]}")));
-        SkillRequest request = messageReceived(",\"apiEndpoint\":\"" + wm.baseUrl()
-                + "\",\"apiAccessToken\":\"api-token-1\"");
+        wm.stubFor(get(urlEqualTo("/v2/householdlists/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"lists\":[]}")));
+        SkillRequest request =
+                messageReceived(",\"apiEndpoint\":\"" + wm.baseUrl() + "\",\"apiAccessToken\":\"api-token-1\"");
 
         assertThat(ListManagementClient.forRequest(request).getListsMetadata()).isEmpty();
-        assertThat(ListManagementClient.builder().request(request).retryPolicy(RetryPolicy.none()).build()
-                .getListsMetadata()).isEmpty();
+        assertThat(ListManagementClient.builder()
+                        .request(request)
+                        .retryPolicy(RetryPolicy.none())
+                        .build()
+                        .getListsMetadata())
+                .isEmpty();
 
-        wm.verify(2, getRequestedFor(urlEqualTo("/v2/householdlists/"))
-                .withHeader("Authorization", equalTo("Bearer api-token-1")));
+        wm.verify(
+                2,
+                getRequestedFor(urlEqualTo("/v2/householdlists/"))
+                        .withHeader("Authorization", equalTo("Bearer api-token-1")));
     }
 
     @Test
@@ -55,9 +66,11 @@ class ListManagementClientFromRequestTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The Messaging.MessageReceived request has no context.System.apiEndpoint and no "
                         + "context.System.apiAccessToken: it cannot be used to call the List Management API");
-        assertThatThrownBy(() -> ListManagementClient.forRequest(messageReceived(
-                ",\"apiEndpoint\":\"https://api.eu.amazonalexa.com\""))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no context.System.apiAccessToken").hasMessageNotContaining("apiEndpoint and");
+        assertThatThrownBy(() -> ListManagementClient.forRequest(
+                        messageReceived(",\"apiEndpoint\":\"https://api.eu.amazonalexa.com\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no context.System.apiAccessToken")
+                .hasMessageNotContaining("apiEndpoint and");
     }
 
     private static SkillRequest withEndpointAndToken(String endpoint, String token) {
@@ -87,8 +100,10 @@ class ListManagementClientFromRequestTest {
                 .build();
 
         assertThatThrownBy(lists::getListsMetadata).hasMessageNotContaining("api-token-1");
-        wm.verify(2, getRequestedFor(urlEqualTo("/v2/householdlists/"))
-                .withHeader("Authorization", equalTo("Bearer api-token-1")));
+        wm.verify(
+                2,
+                getRequestedFor(urlEqualTo("/v2/householdlists/"))
+                        .withHeader("Authorization", equalTo("Bearer api-token-1")));
         assertThat(sleeps).hasSize(1);
     }
 
@@ -96,18 +111,28 @@ class ListManagementClientFromRequestTest {
     void theLastEndpointSettingWins() {
         SkillRequest request = withEndpointAndToken(wm.baseUrl(), "api-token-1");
 
-        assertThat(ListManagementClient.builder().apiEndpoint("https://api.amazonalexa.com").request(request).build()
-                .apiEndpoint()).hasToString(wm.baseUrl());
-        assertThat(ListManagementClient.builder().request(request).apiEndpoint("https://api.fe.amazonalexa.com").build()
-                .apiEndpoint()).hasToString("https://api.fe.amazonalexa.com");
+        assertThat(ListManagementClient.builder()
+                        .apiEndpoint("https://api.amazonalexa.com")
+                        .request(request)
+                        .build()
+                        .apiEndpoint())
+                .hasToString(wm.baseUrl());
+        assertThat(ListManagementClient.builder()
+                        .request(request)
+                        .apiEndpoint("https://api.fe.amazonalexa.com")
+                        .build()
+                        .apiEndpoint())
+                .hasToString("https://api.fe.amazonalexa.com");
     }
 
     @Test
     void aRequestWithoutEndpointIsRefusedNamingOnlyTheEndpoint() {
         SkillRequest request = messageReceived(",\"apiAccessToken\":\"api-token-1\"");
 
-        assertThatThrownBy(() -> ListManagementClient.forRequest(request)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no context.System.apiEndpoint").hasMessageNotContaining("apiAccessToken")
+        assertThatThrownBy(() -> ListManagementClient.forRequest(request))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no context.System.apiEndpoint")
+                .hasMessageNotContaining("apiAccessToken")
                 .hasMessageNotContaining("api-token-1");
     }
 
@@ -116,14 +141,17 @@ class ListManagementClientFromRequestTest {
         SkillRequest request = messageReceived(",\"apiEndpoint\":\"https://api.eu.amazonalexa.com\"");
 
         assertThatThrownBy(() -> ListManagementClient.builder().request(request))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiAccessToken");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apiAccessToken");
     }
 
     @Test
     void aNullRequestIsRefused() {
-        assertThatThrownBy(() -> ListManagementClient.forRequest(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> ListManagementClient.forRequest(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("request");
-        assertThatThrownBy(() -> ListManagementClient.builder().request(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> ListManagementClient.builder().request(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("request");
     }
 
@@ -131,7 +159,9 @@ class ListManagementClientFromRequestTest {
     void aRequestsEndpointThatIsNotHttpsIsRefusedAsWithCreate() {
         SkillRequest request = withEndpointAndToken("http://api.amazonalexa.com", "api-token-1");
 
-        assertThatThrownBy(() -> ListManagementClient.forRequest(request)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("https").hasMessageNotContaining("api-token-1");
+        assertThatThrownBy(() -> ListManagementClient.forRequest(request))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https")
+                .hasMessageNotContaining("api-token-1");
     }
 }

@@ -1,14 +1,7 @@
 package io.github.skillmessaging.lists;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -25,12 +18,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class ListManagementClientTest extends ListApiTestSupport {
     private static final String LISTS = "/v2/householdlists/";
     private static final Instant JUL_19 = Instant.parse("2017-07-19T23:24:10Z");
 
     private static MappingBuilder authorized(MappingBuilder m) {
-        return m.withHeader("Authorization", equalTo("Bearer " + TOKEN)).withHeader("Accept", equalTo("application/json"));
+        return m.withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("Accept", equalTo("application/json"));
     }
 
     private static RequestPatternBuilder withBody(RequestPatternBuilder r) {
@@ -46,9 +47,10 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void getListsMetadata_getsTheHouseholdListsWithTheBearerToken() {
-        wm.stubFor(authorized(get(urlEqualTo(LISTS))).willReturn(okJson("{\"lists\":["
-                + metadataJson(SHOPPING_ID, "Alexa shopping list", "active", 1) + ","
-                + metadataJson(TODO_ID, "Alexa to-do list", "archived", 2) + "]}")));
+        wm.stubFor(authorized(get(urlEqualTo(LISTS)))
+                .willReturn(okJson("{\"lists\":["
+                        + metadataJson(SHOPPING_ID, "Alexa shopping list", "active", 1) + ","
+                        + metadataJson(TODO_ID, "Alexa to-do list", "archived", 2) + "]}")));
 
         List<ListMetadata> lists = client().getListsMetadata();
 
@@ -58,19 +60,23 @@ class ListManagementClientTest extends ListApiTestSupport {
         assertThat(shopping.name()).isEqualTo("Alexa shopping list");
         assertThat(shopping.state()).isEqualTo(ListState.ACTIVE);
         assertThat(shopping.version()).isEqualTo(1);
-        assertThat(shopping.statusMap()).containsExactly(
-                new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/active", ItemStatus.ACTIVE),
-                new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/completed", ItemStatus.COMPLETED));
+        assertThat(shopping.statusMap())
+                .containsExactly(
+                        new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/active", ItemStatus.ACTIVE),
+                        new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/completed", ItemStatus.COMPLETED));
         assertThat(lists.get(1).state()).isEqualTo(ListState.ARCHIVED);
         wm.verify(1, withoutBody(getRequestedFor(urlEqualTo(LISTS))));
     }
 
     @Test
     void getListsMetadataAsync_completesWithTheSameLists() {
-        wm.stubFor(authorized(get(urlEqualTo(LISTS))).willReturn(okJson("{\"lists\":["
-                + metadataJson(SHOPPING_ID, "Alexa shopping list", "active", 1) + "]}")));
+        wm.stubFor(authorized(get(urlEqualTo(LISTS)))
+                .willReturn(
+                        okJson("{\"lists\":[" + metadataJson(SHOPPING_ID, "Alexa shopping list", "active", 1) + "]}")));
 
-        assertThat(client().getListsMetadataAsync().join()).extracting(ListMetadata::listId).containsExactly(SHOPPING_ID);
+        assertThat(client().getListsMetadataAsync().join())
+                .extracting(ListMetadata::listId)
+                .containsExactly(SHOPPING_ID);
     }
 
     @Test
@@ -84,34 +90,43 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void createList_postsNameAndActiveStateAndReadsTheCreatedList() {
-        wm.stubFor(authorized(post(urlEqualTo(LISTS))).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(metadataJson(CUSTOM_ID, "Party", "active", 1))));
+        wm.stubFor(authorized(post(urlEqualTo(LISTS)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(metadataJson(CUSTOM_ID, "Party", "active", 1))));
 
         ListMetadata created = client().createList("Party");
 
         assertThat(created.listId()).isEqualTo(CUSTOM_ID);
         assertThat(created.name()).isEqualTo("Party");
         assertThat(created.version()).isEqualTo(1);
-        wm.verify(1, withBody(postRequestedFor(urlEqualTo(LISTS)))
-                .withRequestBody(equalToJson("{\"name\":\"Party\",\"state\":\"active\"}")));
+        wm.verify(
+                1,
+                withBody(postRequestedFor(urlEqualTo(LISTS)))
+                        .withRequestBody(equalToJson("{\"name\":\"Party\",\"state\":\"active\"}")));
     }
 
     @Test
     void createListAsync_postsTheSameRequest() {
-        wm.stubFor(post(urlEqualTo(LISTS)).willReturn(aResponse().withStatus(201)
-                .withBody(metadataJson(CUSTOM_ID, "Party", "active", 1))));
+        wm.stubFor(post(urlEqualTo(LISTS))
+                .willReturn(aResponse().withStatus(201).withBody(metadataJson(CUSTOM_ID, "Party", "active", 1))));
 
         assertThat(client().createListAsync("Party").join().listId()).isEqualTo(CUSTOM_ID);
-        wm.verify(1, withBody(postRequestedFor(urlEqualTo(LISTS)))
-                .withRequestBody(equalToJson("{\"name\":\"Party\",\"state\":\"active\"}")));
+        wm.verify(
+                1,
+                withBody(postRequestedFor(urlEqualTo(LISTS)))
+                        .withRequestBody(equalToJson("{\"name\":\"Party\",\"state\":\"active\"}")));
     }
 
     // ---- get list ----
 
     @Test
     void getList_getsOnePageOfItemsOfAStatusUnderTheEncodedListId() {
-        wm.stubFor(authorized(get(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/completed"))).willReturn(okJson(
-                listJson(CUSTOM_ID, itemJson("i1", "milk", "completed", 2) + "," + itemJson("i2", "eggs", "completed", 1),
+        wm.stubFor(authorized(get(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/completed")))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i1", "milk", "completed", 2) + "," + itemJson("i2", "eggs", "completed", 1),
                         "v2/householdlists/" + CUSTOM_ID_PATH + "/completed?nextToken=abc"))));
 
         AlexaList list = client().getList(CUSTOM_ID, ItemStatus.COMPLETED);
@@ -157,17 +172,25 @@ class ListManagementClientTest extends ListApiTestSupport {
 
         assertThat(updated.state()).isEqualTo(ListState.ARCHIVED);
         assertThat(updated.version()).isEqualTo(5);
-        wm.verify(1, withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH)))
-                .withRequestBody(equalToJson("{\"name\":\"Old party\",\"state\":\"archived\",\"version\":4}")));
+        wm.verify(
+                1,
+                withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH)))
+                        .withRequestBody(equalToJson("{\"name\":\"Old party\",\"state\":\"archived\",\"version\":4}")));
     }
 
     @Test
     void updateListAsync_putsTheSameRequest() {
-        wm.stubFor(put(urlEqualTo(LISTS + CUSTOM_ID_PATH)).willReturn(okJson(metadataJson(CUSTOM_ID, "P", "active", 2))));
+        wm.stubFor(
+                put(urlEqualTo(LISTS + CUSTOM_ID_PATH)).willReturn(okJson(metadataJson(CUSTOM_ID, "P", "active", 2))));
 
-        assertThat(client().updateListAsync(CUSTOM_ID, "P", ListState.ACTIVE, 1).join().version()).isEqualTo(2);
-        wm.verify(1, withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH)))
-                .withRequestBody(equalToJson("{\"name\":\"P\",\"state\":\"active\",\"version\":1}")));
+        assertThat(client().updateListAsync(CUSTOM_ID, "P", ListState.ACTIVE, 1)
+                        .join()
+                        .version())
+                .isEqualTo(2);
+        wm.verify(
+                1,
+                withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH)))
+                        .withRequestBody(equalToJson("{\"name\":\"P\",\"state\":\"active\",\"version\":1}")));
     }
 
     // ---- delete list ----
@@ -193,8 +216,8 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void createItem_postsValueAndStatusAndReadsTheCreatedItem() {
-        wm.stubFor(authorized(post(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items"))).willReturn(aResponse()
-                .withStatus(201).withBody(itemJson("i9", "oat milk", "active", 1))));
+        wm.stubFor(authorized(post(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")))
+                .willReturn(aResponse().withStatus(201).withBody(itemJson("i9", "oat milk", "active", 1))));
 
         ListItem item = client().createItem(CUSTOM_ID, "oat milk", ItemStatus.ACTIVE);
 
@@ -202,19 +225,25 @@ class ListManagementClientTest extends ListApiTestSupport {
         assertThat(item.value()).isEqualTo("oat milk");
         assertThat(item.status()).isEqualTo(ItemStatus.ACTIVE);
         assertThat(item.version()).isEqualTo(1);
-        wm.verify(1, withBody(postRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")))
-                .withRequestBody(equalToJson("{\"value\":\"oat milk\",\"status\":\"active\"}")));
+        wm.verify(
+                1,
+                withBody(postRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")))
+                        .withRequestBody(equalToJson("{\"value\":\"oat milk\",\"status\":\"active\"}")));
     }
 
     @Test
     void createItemAsync_postsTheSameRequest() {
-        wm.stubFor(post(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")).willReturn(aResponse()
-                .withStatus(201).withBody(itemJson("i9", "done thing", "completed", 1))));
+        wm.stubFor(post(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items"))
+                .willReturn(aResponse().withStatus(201).withBody(itemJson("i9", "done thing", "completed", 1))));
 
-        assertThat(client().createItemAsync(CUSTOM_ID, "done thing", ItemStatus.COMPLETED).join().status())
+        assertThat(client().createItemAsync(CUSTOM_ID, "done thing", ItemStatus.COMPLETED)
+                        .join()
+                        .status())
                 .isEqualTo(ItemStatus.COMPLETED);
-        wm.verify(1, withBody(postRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")))
-                .withRequestBody(equalToJson("{\"value\":\"done thing\",\"status\":\"completed\"}")));
+        wm.verify(
+                1,
+                withBody(postRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items")))
+                        .withRequestBody(equalToJson("{\"value\":\"done thing\",\"status\":\"completed\"}")));
     }
 
     // ---- get item ----
@@ -250,8 +279,10 @@ class ListManagementClientTest extends ListApiTestSupport {
 
         assertThat(item.status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(item.version()).isEqualTo(8);
-        wm.verify(1, withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH)))
-                .withRequestBody(equalToJson("{\"value\":\"milk\",\"status\":\"completed\",\"version\":7}")));
+        wm.verify(
+                1,
+                withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH)))
+                        .withRequestBody(equalToJson("{\"value\":\"milk\",\"status\":\"completed\",\"version\":7}")));
     }
 
     @Test
@@ -259,17 +290,22 @@ class ListManagementClientTest extends ListApiTestSupport {
         wm.stubFor(put(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH))
                 .willReturn(okJson(itemJson(ITEM_ID, "milk", "active", 9))));
 
-        assertThat(client().updateItemAsync(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 8).join().version())
+        assertThat(client().updateItemAsync(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 8)
+                        .join()
+                        .version())
                 .isEqualTo(9);
-        wm.verify(1, withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH)))
-                .withRequestBody(equalToJson("{\"value\":\"milk\",\"status\":\"active\",\"version\":8}")));
+        wm.verify(
+                1,
+                withBody(putRequestedFor(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH)))
+                        .withRequestBody(equalToJson("{\"value\":\"milk\",\"status\":\"active\",\"version\":8}")));
     }
 
     // ---- delete item ----
 
     @Test
     void deleteItem_sendsDeleteToTheEncodedItem() {
-        wm.stubFor(authorized(delete(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH))).willReturn(ok()));
+        wm.stubFor(authorized(delete(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/" + ITEM_ID_PATH)))
+                .willReturn(ok()));
 
         client().deleteItem(CUSTOM_ID, ITEM_ID);
 
@@ -288,11 +324,12 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void unknownItemStatusAndListState_areKeptAndSentBackAsTheyCame() {
-        wm.stubFor(get(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/i1")).willReturn(okJson(
-                "{\"id\":\"i1\",\"version\":1,\"value\":\"milk\",\"status\":\"snoozed\"}")));
+        wm.stubFor(get(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/i1"))
+                .willReturn(okJson("{\"id\":\"i1\",\"version\":1,\"value\":\"milk\",\"status\":\"snoozed\"}")));
         wm.stubFor(put(urlEqualTo(LISTS + CUSTOM_ID_PATH + "/items/i1"))
                 .willReturn(okJson("{\"id\":\"i1\",\"version\":2,\"value\":\"milk\",\"status\":\"snoozed\"}")));
-        wm.stubFor(put(urlEqualTo(LISTS + CUSTOM_ID_PATH)).willReturn(okJson(metadataJson(CUSTOM_ID, "P", "shared", 2))));
+        wm.stubFor(
+                put(urlEqualTo(LISTS + CUSTOM_ID_PATH)).willReturn(okJson(metadataJson(CUSTOM_ID, "P", "shared", 2))));
         ListManagementClient client = client();
 
         ListItem item = client.getItem(CUSTOM_ID, "i1");
@@ -311,8 +348,11 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void anItemWithoutTimesOrHref_hasEmptyOptionals() {
-        wm.stubFor(get(urlEqualTo(LISTS + "L/items/i1")).willReturn(okJson(
-                "{\"id\":\"i1\",\"value\":\"milk\",\"status\":\"active\",\"createdTime\":\"next tuesday\",\"extra\":{}}")));
+        wm.stubFor(
+                get(urlEqualTo(LISTS + "L/items/i1"))
+                        .willReturn(
+                                okJson(
+                                        "{\"id\":\"i1\",\"value\":\"milk\",\"status\":\"active\",\"createdTime\":\"next tuesday\",\"extra\":{}}")));
 
         ListItem item = client().getItem("L", "i1");
 
@@ -337,8 +377,10 @@ class ListManagementClientTest extends ListApiTestSupport {
     void anEndpointWithAPathPrefix_keepsThePrefixForEveryCall() {
         wm.stubFor(get(urlEqualTo("/alexa" + LISTS)).willReturn(okJson("{\"lists\":[]}")));
 
-        ListManagementClient prefixed = ListManagementClient.builder().apiEndpoint(endpoint() + "/alexa/")
-                .apiAccessToken(TOKEN).build();
+        ListManagementClient prefixed = ListManagementClient.builder()
+                .apiEndpoint(endpoint() + "/alexa/")
+                .apiAccessToken(TOKEN)
+                .build();
 
         assertThat(prefixed.getListsMetadata()).isEmpty();
         wm.verify(1, getRequestedFor(urlEqualTo("/alexa" + LISTS)));
@@ -347,28 +389,34 @@ class ListManagementClientTest extends ListApiTestSupport {
     @Test
     void anEndpointThatIsNotHttps_isRefused() {
         assertThatThrownBy(() -> ListManagementClient.create("http://api.amazonalexa.com", TOKEN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
     }
 
     @Test
     void theBuilder_namesEveryMissingSetting() {
         assertThatThrownBy(() -> ListManagementClient.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("apiEndpoint")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("apiEndpoint")
                 .hasMessageContaining("apiAccessToken");
     }
 
     @Test
     void aBlankToken_isRefused() {
         assertThatThrownBy(() -> ListManagementClient.create("https://api.amazonalexa.com", " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiAccessToken");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apiAccessToken");
     }
 
     @Test
     void toString_showsTheEndpointButNeverTheToken() {
-        ListManagementClient.Builder builder = ListManagementClient.builder().apiEndpoint("https://api.amazonalexa.com")
+        ListManagementClient.Builder builder = ListManagementClient.builder()
+                .apiEndpoint("https://api.amazonalexa.com")
                 .apiAccessToken(TOKEN);
 
-        assertThat(builder.build().toString()).contains("api.amazonalexa.com").doesNotContain(TOKEN)
+        assertThat(builder.build().toString())
+                .contains("api.amazonalexa.com")
+                .doesNotContain(TOKEN)
                 .doesNotContain("secret");
         assertThat(builder.toString()).doesNotContain(TOKEN).doesNotContain("secret");
     }
@@ -377,10 +425,11 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void findShoppingListAndFindToDoList_recogniseTheDefaultListsByTheirIds() {
-        wm.stubFor(get(urlEqualTo(LISTS)).willReturn(okJson("{\"lists\":["
-                + metadataJson(CUSTOM_ID, "Einkaufsliste?", "active", 1) + ","
-                + metadataJson(TODO_ID, "Aufgaben", "active", 1) + ","
-                + metadataJson(SHOPPING_ID, "Einkaufsliste", "active", 1) + "]}")));
+        wm.stubFor(get(urlEqualTo(LISTS))
+                .willReturn(okJson("{\"lists\":["
+                        + metadataJson(CUSTOM_ID, "Einkaufsliste?", "active", 1) + ","
+                        + metadataJson(TODO_ID, "Aufgaben", "active", 1) + ","
+                        + metadataJson(SHOPPING_ID, "Einkaufsliste", "active", 1) + "]}")));
         ListManagementClient client = client();
 
         assertThat(client.findShoppingList()).map(ListMetadata::listId).contains(SHOPPING_ID);
@@ -389,8 +438,8 @@ class ListManagementClientTest extends ListApiTestSupport {
 
     @Test
     void findShoppingList_isEmptyWhenTheUserHasNone() {
-        wm.stubFor(get(urlEqualTo(LISTS)).willReturn(okJson("{\"lists\":[" + metadataJson(CUSTOM_ID, "X", "active", 1)
-                + "]}")));
+        wm.stubFor(get(urlEqualTo(LISTS))
+                .willReturn(okJson("{\"lists\":[" + metadataJson(CUSTOM_ID, "X", "active", 1) + "]}")));
 
         assertThat(client().findShoppingList()).isEqualTo(Optional.empty());
     }
@@ -401,14 +450,17 @@ class ListManagementClientTest extends ListApiTestSupport {
 
         assertThatThrownBy(() -> client().getListsMetadata())
                 .isInstanceOf(io.github.skillmessaging.error.SkillMessagingException.class)
-                .hasMessageContaining("get lists metadata").hasMessageContaining("unexpected response");
+                .hasMessageContaining("get lists metadata")
+                .hasMessageContaining("unexpected response");
     }
 
     @Test
     void anItemWithoutId_failsWithAClearError() {
-        wm.stubFor(get(urlEqualTo(LISTS + "L/items/i1")).willReturn(okJson("{\"value\":\"milk\",\"status\":\"active\"}")));
+        wm.stubFor(
+                get(urlEqualTo(LISTS + "L/items/i1")).willReturn(okJson("{\"value\":\"milk\",\"status\":\"active\"}")));
 
         assertThatThrownBy(() -> client().getItem("L", "i1"))
-                .isInstanceOf(io.github.skillmessaging.error.SkillMessagingException.class).hasMessageContaining("\"id\"");
+                .isInstanceOf(io.github.skillmessaging.error.SkillMessagingException.class)
+                .hasMessageContaining("\"id\"");
     }
 }

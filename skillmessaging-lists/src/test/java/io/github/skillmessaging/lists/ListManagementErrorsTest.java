@@ -1,16 +1,5 @@
 package io.github.skillmessaging.lists;
 
-import io.github.skillmessaging.error.AlexaServiceException;
-import io.github.skillmessaging.error.BadRequestException;
-import io.github.skillmessaging.error.ConflictException;
-import io.github.skillmessaging.error.ForbiddenException;
-import io.github.skillmessaging.error.NotFoundException;
-import io.github.skillmessaging.error.RateLimitException;
-import io.github.skillmessaging.error.ServerErrorException;
-import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.Test;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -27,13 +16,27 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.skillmessaging.error.AlexaServiceException;
+import io.github.skillmessaging.error.BadRequestException;
+import io.github.skillmessaging.error.ConflictException;
+import io.github.skillmessaging.error.ForbiddenException;
+import io.github.skillmessaging.error.NotFoundException;
+import io.github.skillmessaging.error.RateLimitException;
+import io.github.skillmessaging.error.ServerErrorException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
 class ListManagementErrorsTest extends ListApiTestSupport {
     private static final String LIST = "/v2/householdlists/" + CUSTOM_ID_PATH;
     private static final String ITEM = LIST + "/items/" + ITEM_ID_PATH;
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("X-Amzn-RequestId", "req-" + status).withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("X-Amzn-RequestId", "req-" + status)
+                .withBody(body);
     }
 
     @Test
@@ -43,18 +46,24 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
         Throwable t = catchThrowable(() -> client().createItem(CUSTOM_ID, "x", ItemStatus.ACTIVE));
 
-        assertThat(t).isInstanceOf(BadRequestException.class).hasMessageContaining("INVALID_REQUEST")
-                .hasMessageContaining("value too long").hasMessageContaining("req-400");
+        assertThat(t)
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("INVALID_REQUEST")
+                .hasMessageContaining("value too long")
+                .hasMessageContaining("req-400");
         assertThat(((AlexaServiceException) t).errorCode()).contains("INVALID_REQUEST");
     }
 
     @Test
     void status403OnARead_isAListPermissionExceptionNamingTheReadPermission() {
-        wm.stubFor(get(urlEqualTo(LIST + "/active")).willReturn(error(403, "{\"Message\":\"Request is not authorized.\"}")));
+        wm.stubFor(get(urlEqualTo(LIST + "/active"))
+                .willReturn(error(403, "{\"Message\":\"Request is not authorized.\"}")));
 
         Throwable t = catchThrowable(() -> client().getList(CUSTOM_ID, ItemStatus.ACTIVE));
 
-        assertThat(t).isInstanceOf(ListPermissionException.class).isInstanceOf(ForbiddenException.class)
+        assertThat(t)
+                .isInstanceOf(ListPermissionException.class)
+                .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("Request is not authorized.")
                 .hasMessageContaining("the user has not granted list read permission (alexa::household:lists:read)")
                 .hasMessageNotContaining(TOKEN);
@@ -67,12 +76,15 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
     @Test
     void status403OnAWrite_namesTheWritePermission() {
-        wm.stubFor(post(urlEqualTo(LIST + "/items")).willReturn(error(403, "{\"Message\":\"Request is not authorized.\"}")));
+        wm.stubFor(post(urlEqualTo(LIST + "/items"))
+                .willReturn(error(403, "{\"Message\":\"Request is not authorized.\"}")));
 
-        Throwable t = catchThrowable(() -> client().createItemAsync(CUSTOM_ID, "milk", ItemStatus.ACTIVE).join());
+        Throwable t = catchThrowable(() ->
+                client().createItemAsync(CUSTOM_ID, "milk", ItemStatus.ACTIVE).join());
 
         assertThat(t).isInstanceOf(CompletionException.class);
-        assertThat(t.getCause()).isInstanceOf(ListPermissionException.class)
+        assertThat(t.getCause())
+                .isInstanceOf(ListPermissionException.class)
                 .hasMessageContaining("list write permission (alexa::household:lists:write)");
     }
 
@@ -80,7 +92,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
     void status404_isANotFoundException() {
         wm.stubFor(get(urlEqualTo(ITEM)).willReturn(error(404, "{\"type\":\"NOT_FOUND\",\"message\":\"no item\"}")));
 
-        assertThat(catchThrowable(() -> client().getItem(CUSTOM_ID, ITEM_ID))).isInstanceOf(NotFoundException.class)
+        assertThat(catchThrowable(() -> client().getItem(CUSTOM_ID, ITEM_ID)))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("get list item");
         wm.verify(1, getRequestedFor(urlEqualTo(ITEM)));
     }
@@ -89,7 +102,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
     void deleteOfAMissingList_throwsNotFound() {
         wm.stubFor(delete(urlEqualTo(LIST)).willReturn(error(404, "{\"type\":\"NOT_FOUND\",\"message\":\"no list\"}")));
 
-        assertThat(catchThrowable(() -> client().deleteList(CUSTOM_ID))).isInstanceOf(NotFoundException.class)
+        assertThat(catchThrowable(() -> client().deleteList(CUSTOM_ID)))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("delete list");
     }
 
@@ -99,7 +113,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
         ListManagementClient client = client();
 
         assertThat(catchThrowable(() -> client.deleteItem(CUSTOM_ID, ITEM_ID))).isInstanceOf(NotFoundException.class);
-        assertThat(catchThrowable(() -> client.deleteItemAsync(CUSTOM_ID, ITEM_ID).join()))
+        assertThat(catchThrowable(
+                        () -> client.deleteItemAsync(CUSTOM_ID, ITEM_ID).join()))
                 .hasCauseInstanceOf(NotFoundException.class);
         wm.verify(2, deleteRequestedFor(urlEqualTo(ITEM)));
     }
@@ -111,8 +126,11 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
         Throwable t = catchThrowable(() -> client().updateItem(CUSTOM_ID, ITEM_ID, "milk", ItemStatus.ACTIVE, 1));
 
-        assertThat(t).isInstanceOf(ListVersionConflictException.class).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("version mismatch").hasMessageContaining("version conflict");
+        assertThat(t)
+                .isInstanceOf(ListVersionConflictException.class)
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("version mismatch")
+                .hasMessageContaining("version conflict");
         ListVersionConflictException e = (ListVersionConflictException) t;
         assertThat(e.statusCode()).isEqualTo(409);
         assertThat(e.body()).isEqualTo(body);
@@ -125,7 +143,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
     void status409ToAListUpdate_isAListVersionConflict() {
         wm.stubFor(put(urlEqualTo(LIST)).willReturn(error(409, "{\"type\":\"CONFLICT\",\"message\":\"stale\"}")));
 
-        assertThat(catchThrowable(() -> client().updateListAsync(CUSTOM_ID, "P", ListState.ACTIVE, 1).join()))
+        assertThat(catchThrowable(() -> client().updateListAsync(CUSTOM_ID, "P", ListState.ACTIVE, 1)
+                        .join()))
                 .hasCauseInstanceOf(ListVersionConflictException.class);
     }
 
@@ -141,10 +160,14 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
     @Test
     void status429WithRetryAfter_isRetriedAfterTheWaitAmazonAskedFor() {
-        wm.stubFor(get(urlEqualTo(ITEM)).inScenario("rate").whenScenarioStateIs(STARTED)
+        wm.stubFor(get(urlEqualTo(ITEM))
+                .inScenario("rate")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(error(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "2"))
                 .willSetStateTo("ok"));
-        wm.stubFor(get(urlEqualTo(ITEM)).inScenario("rate").whenScenarioStateIs("ok")
+        wm.stubFor(get(urlEqualTo(ITEM))
+                .inScenario("rate")
+                .whenScenarioStateIs("ok")
                 .willReturn(okJson(itemJson(ITEM_ID, "milk", "active", 1))));
 
         ListItem item = client().getItem(CUSTOM_ID, ITEM_ID);
@@ -156,12 +179,18 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
     @Test
     void status429ToACreate_isRetriedToo() {
-        wm.stubFor(post(urlEqualTo(LIST + "/items")).inScenario("rate").whenScenarioStateIs(STARTED)
-                .willReturn(error(429, "{}").withHeader("Retry-After", "1")).willSetStateTo("ok"));
-        wm.stubFor(post(urlEqualTo(LIST + "/items")).inScenario("rate").whenScenarioStateIs("ok")
+        wm.stubFor(post(urlEqualTo(LIST + "/items"))
+                .inScenario("rate")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(error(429, "{}").withHeader("Retry-After", "1"))
+                .willSetStateTo("ok"));
+        wm.stubFor(post(urlEqualTo(LIST + "/items"))
+                .inScenario("rate")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(201).withBody(itemJson("i1", "milk", "active", 1))));
 
-        assertThat(client().createItem(CUSTOM_ID, "milk", ItemStatus.ACTIVE).id()).isEqualTo("i1");
+        assertThat(client().createItem(CUSTOM_ID, "milk", ItemStatus.ACTIVE).id())
+                .isEqualTo("i1");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
     }
 
@@ -178,7 +207,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
 
     @Test
     void status500ToARead_isRetriedThenAServerErrorException() {
-        wm.stubFor(get(urlEqualTo(LIST + "/active")).willReturn(error(500, "{\"type\":\"INTERNAL\",\"message\":\"oops\"}")));
+        wm.stubFor(get(urlEqualTo(LIST + "/active"))
+                .willReturn(error(500, "{\"type\":\"INTERNAL\",\"message\":\"oops\"}")));
 
         Throwable t = catchThrowable(() -> client().getList(CUSTOM_ID, ItemStatus.ACTIVE));
 
@@ -202,7 +232,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
     void status500ToACreateList_isNotRetried() {
         wm.stubFor(post(urlEqualTo("/v2/householdlists/")).willReturn(error(500, "{}")));
 
-        assertThat(catchThrowable(() -> client().createListAsync("P").join())).hasCauseInstanceOf(ServerErrorException.class);
+        assertThat(catchThrowable(() -> client().createListAsync("P").join()))
+                .hasCauseInstanceOf(ServerErrorException.class);
         wm.verify(1, postRequestedFor(urlEqualTo("/v2/householdlists/")));
     }
 
@@ -229,7 +260,8 @@ class ListManagementErrorsTest extends ListApiTestSupport {
     void noErrorMessage_evenContainsTheToken() {
         wm.stubFor(get(anyUrl()).willReturn(error(400, "{\"message\":\"bad\"}")));
 
-        assertThat(catchThrowable(() -> client().getListsMetadata())).hasMessageNotContaining(TOKEN)
+        assertThat(catchThrowable(() -> client().getListsMetadata()))
+                .hasMessageNotContaining(TOKEN)
                 .hasMessageNotContaining("secret");
     }
 }

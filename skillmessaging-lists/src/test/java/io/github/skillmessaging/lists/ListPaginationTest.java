@@ -1,10 +1,5 @@
 package io.github.skillmessaging.lists;
 
-import io.github.skillmessaging.error.SkillMessagingException;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.skillmessaging.error.SkillMessagingException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class ListPaginationTest extends ListApiTestSupport {
     private static final String FIRST = "/v2/householdlists/" + CUSTOM_ID_PATH + "/active";
 
@@ -23,9 +23,13 @@ class ListPaginationTest extends ListApiTestSupport {
     void getAllItems_followsRelativeAndAbsoluteNextLinksAcrossThreePages() {
         String second = "v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2%2B";
         String third = endpoint() + "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p3";
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID,
-                itemJson("i1", "milk", "active", 1) + "," + itemJson("i2", "eggs", "active", 1), second))));
-        wm.stubFor(get(urlEqualTo("/" + second)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i1", "milk", "active", 1) + "," + itemJson("i2", "eggs", "active", 1),
+                        second))));
+        wm.stubFor(get(urlEqualTo("/" + second))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson(listJson(CUSTOM_ID, itemJson("i3", "bread", "active", 1), third))));
         wm.stubFor(get(urlEqualTo("/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p3"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -39,19 +43,26 @@ class ListPaginationTest extends ListApiTestSupport {
 
     @Test
     void getAllItemsAsync_followsALinkWithALeadingSlash() {
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1),
-                "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2"))));
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i1", "milk", "active", 1),
+                        "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2"))));
         wm.stubFor(get(urlEqualTo(FIRST + "?nextToken=p2"))
                 .willReturn(okJson(listJson(CUSTOM_ID, itemJson("i2", "eggs", "active", 1), null))));
 
-        assertThat(client().getAllItemsAsync(CUSTOM_ID, ItemStatus.ACTIVE).join()).extracting(ListItem::value)
+        assertThat(client().getAllItemsAsync(CUSTOM_ID, ItemStatus.ACTIVE).join())
+                .extracting(ListItem::value)
                 .containsExactly("milk", "eggs");
     }
 
     @Test
     void getNextPage_readsOnePageAtATimeAndIsEmptyAfterTheLast() {
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1),
-                "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2"))));
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i1", "milk", "active", 1),
+                        "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2"))));
         wm.stubFor(get(urlEqualTo(FIRST + "?nextToken=p2"))
                 .willReturn(okJson(listJson(CUSTOM_ID, itemJson("i2", "eggs", "active", 1), null))));
         ListManagementClient client = client();
@@ -65,13 +76,19 @@ class ListPaginationTest extends ListApiTestSupport {
 
     @Test
     void aNextLinkToAnotherHost_isRefusedBeforeTheTokenIsSent() {
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1),
-                "https://evil.example.com/v2/householdlists/x/active?nextToken=p2"))));
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i1", "milk", "active", 1),
+                        "https://evil.example.com/v2/householdlists/x/active?nextToken=p2"))));
 
         Throwable t = catchThrowable(() -> client().getAllItems(CUSTOM_ID, ItemStatus.ACTIVE));
 
-        assertThat(t).isInstanceOf(SkillMessagingException.class).hasMessageContaining("evil.example.com")
-                .hasMessageContaining("Not following links.next").hasMessageNotContaining(TOKEN);
+        assertThat(t)
+                .isInstanceOf(SkillMessagingException.class)
+                .hasMessageContaining("evil.example.com")
+                .hasMessageContaining("Not following links.next")
+                .hasMessageNotContaining(TOKEN);
         wm.verify(1, anyRequestedFor(anyUrl()));
     }
 
@@ -80,7 +97,8 @@ class ListPaginationTest extends ListApiTestSupport {
         ListManagementClient client = client();
 
         assertThatThrownBy(() -> client.resolveNextLink("//evil.example.com/v2/householdlists/x"))
-                .isInstanceOf(SkillMessagingException.class).hasMessageContaining("evil.example.com");
+                .isInstanceOf(SkillMessagingException.class)
+                .hasMessageContaining("evil.example.com");
     }
 
     @Test
@@ -110,32 +128,42 @@ class ListPaginationTest extends ListApiTestSupport {
     @Test
     void aNextLinkThatRepeats_failsInsteadOfLoopingForEver() {
         String loop = "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=same";
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "a", "active", 1), loop))));
-        wm.stubFor(get(urlEqualTo(loop)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i2", "b", "active", 1), loop))));
+        wm.stubFor(
+                get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "a", "active", 1), loop))));
+        wm.stubFor(
+                get(urlEqualTo(loop)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i2", "b", "active", 1), loop))));
 
         assertThatThrownBy(() -> client().getAllItems(CUSTOM_ID, ItemStatus.ACTIVE))
-                .isInstanceOf(SkillMessagingException.class).hasMessageContaining("repeats");
+                .isInstanceOf(SkillMessagingException.class)
+                .hasMessageContaining("repeats");
         wm.verify(2, getRequestedFor(anyUrl()));
     }
 
     @Test
     void findItemByValue_searchesPagesTrimmedAndIgnoringCaseAndStopsAtTheFirstMatch() {
         String second = "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p2";
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1),
-                second))));
-        wm.stubFor(get(urlEqualTo(second)).willReturn(okJson(listJson(CUSTOM_ID,
-                itemJson("i2", " Oat Milk ", "active", 1), "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p3"))));
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1), second))));
+        wm.stubFor(get(urlEqualTo(second))
+                .willReturn(okJson(listJson(
+                        CUSTOM_ID,
+                        itemJson("i2", " Oat Milk ", "active", 1),
+                        "/v2/householdlists/" + CUSTOM_ID_PATH + "/active?nextToken=p3"))));
         ListManagementClient client = client();
 
-        assertThat(client.findItemByValue(CUSTOM_ID, ItemStatus.ACTIVE, "oat milk")).map(ListItem::id).contains("i2");
+        assertThat(client.findItemByValue(CUSTOM_ID, ItemStatus.ACTIVE, "oat milk"))
+                .map(ListItem::id)
+                .contains("i2");
         wm.verify(2, getRequestedFor(anyUrl()));
     }
 
     @Test
     void findItemByValueAsync_isEmptyWhenNoPageHasTheValue() {
-        wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1),
-                null))));
+        wm.stubFor(get(urlEqualTo(FIRST))
+                .willReturn(okJson(listJson(CUSTOM_ID, itemJson("i1", "milk", "active", 1), null))));
 
-        assertThat(client().findItemByValueAsync(CUSTOM_ID, ItemStatus.ACTIVE, "eggs").join()).isEmpty();
+        assertThat(client().findItemByValueAsync(CUSTOM_ID, ItemStatus.ACTIVE, "eggs")
+                        .join())
+                .isEmpty();
     }
 }

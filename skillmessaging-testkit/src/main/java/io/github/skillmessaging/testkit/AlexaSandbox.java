@@ -86,16 +86,21 @@ public final class AlexaSandbox implements AutoCloseable {
         for (AlexaRegion region : AlexaRegion.values()) {
             regionServers.put(region, LoopbackServer.create(loopback));
         }
-        this.deliverer = new Deliverer(state, certificates, lwaBaseAddress() + CERTIFICATE_CHAIN_PATH,
-                b.redeliveryBackoff, user -> apiEndpoint(user.region));
+        this.deliverer = new Deliverer(
+                state,
+                certificates,
+                lwaBaseAddress() + CERTIFICATE_CHAIN_PATH,
+                b.redeliveryBackoff,
+                user -> apiEndpoint(user.region));
         this.lists = new ListsApi(state, b.listPageSize, this::listEvent);
 
         lwaServer.createContext("/auth/o2/token", ex -> guarded(ex, SandboxApi.TOKEN, this::token));
         lwaServer.createContext(CERTIFICATE_CHAIN_PATH, this::chain);
         regionServers.forEach((region, server) -> {
-            server.createContext("/v1/skillmessages/users/",
-                    ex -> guarded(ex, SandboxApi.MESSAGING, e -> message(e, region)));
-            server.createContext("/v2/householdlists", ex -> guarded(ex, SandboxApi.LISTS, e -> lists.handle(e, region)));
+            server.createContext(
+                    "/v1/skillmessages/users/", ex -> guarded(ex, SandboxApi.MESSAGING, e -> message(e, region)));
+            server.createContext(
+                    "/v2/householdlists", ex -> guarded(ex, SandboxApi.LISTS, e -> lists.handle(e, region)));
         });
         lwaServer.start(executor);
         regionServers.values().forEach(s -> s.start(executor));
@@ -138,7 +143,8 @@ public final class AlexaSandbox implements AutoCloseable {
      * the loopback certificate-URL policy. Every other check is the production one. Test use only.
      */
     public RequestVerifier.Builder requestVerifier() {
-        return RequestVerifier.builder().trustAnchors(trustAnchors())
+        return RequestVerifier.builder()
+                .trustAnchors(trustAnchors())
                 .certificateUrlPolicy(CertificateUrlPolicy.loopbackForTesting())
                 .clock(state.clock);
     }
@@ -231,8 +237,11 @@ public final class AlexaSandbox implements AutoCloseable {
                         break;
                     case STATUS:
                         if (f.duration() != null) {
-                            exchange.getResponseHeaders().set("Retry-After",
-                                    String.valueOf(Math.max(0, f.duration().toSeconds())));
+                            exchange.getResponseHeaders()
+                                    .set(
+                                            "Retry-After",
+                                            String.valueOf(
+                                                    Math.max(0, f.duration().toSeconds())));
                         }
                         Http.error(exchange, f.status(), "INJECTED_FAULT", "Fault injected by the sandbox");
                         return;
@@ -280,8 +289,7 @@ public final class AlexaSandbox implements AutoCloseable {
         Http.json(exchange, 200, body);
     }
 
-    private static void oauthError(Exchange exchange, int status, String error, String description)
-            throws IOException {
+    private static void oauthError(Exchange exchange, int status, String error, String description) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("error", error);
         body.put("error_description", description);
@@ -308,7 +316,11 @@ public final class AlexaSandbox implements AutoCloseable {
         }
         Map<String, String> data = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : body.get("data").properties()) {
-            data.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            data.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                            ? e.getValue().asText()
+                            : e.getValue().toString());
         }
         if (Json.write(body.get("data")).length > Message.MAX_DATA_BYTES) {
             messagingError(exchange, 400, "The data field is larger than 6 KB");
@@ -316,7 +328,8 @@ public final class AlexaSandbox implements AutoCloseable {
         }
         JsonNode expiresNode = body.get("expiresAfterSeconds");
         int expires = expiresNode == null ? Message.DEFAULT_EXPIRY_SECONDS : expiresNode.asInt(-1);
-        if (expiresNode != null && !expiresNode.canConvertToInt() || expires < Message.MIN_EXPIRY_SECONDS
+        if (expiresNode != null && !expiresNode.canConvertToInt()
+                || expires < Message.MIN_EXPIRY_SECONDS
                 || expires > Message.MAX_EXPIRY_SECONDS) {
             messagingError(exchange, 400, "expiresAfterSeconds must be between 60 and 86400");
             return;
@@ -327,7 +340,9 @@ public final class AlexaSandbox implements AutoCloseable {
         synchronized (state) {
             user = state.users.get(userId);
             skill = state.skillByApplicationId(token.get().applicationId()).orElse(null);
-            if (user == null || user.region != region || skill == null
+            if (user == null
+                    || user.region != region
+                    || skill == null
                     || !user.enabledSkills.containsKey(skill.applicationId())) {
                 messagingError(exchange, 404, "The user does not exist or has not enabled the skill");
                 return;
@@ -336,7 +351,11 @@ public final class AlexaSandbox implements AutoCloseable {
         }
         // Queued before the 202 goes out, so that awaitIdle() after a send always covers it.
         JsonNode messageData = body.get("data").deepCopy();
-        deliverer.deliver(skill, user, "Messaging.MessageReceived", request -> request.set("message", messageData),
+        deliverer.deliver(
+                skill,
+                user,
+                "Messaging.MessageReceived",
+                request -> request.set("message", messageData),
                 Duration.ofSeconds(expires));
         exchange.getResponseHeaders().set("X-Amzn-RequestId", messageId);
         exchange.sendResponseHeaders(202, -1);
@@ -362,14 +381,20 @@ public final class AlexaSandbox implements AutoCloseable {
 
     /** Sends a skill event of {@code type} to {@code skill} about {@code user}. */
     void skillEvent(SandboxSkill skill, SandboxState.UserState user, String type, Consumer<ObjectNode> body) {
-        String now = state.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        deliverer.deliver(skill, user, type, request -> {
-            request.put("eventCreationTime", now);
-            request.put("eventPublishingTime", now);
-            if (body != null) {
-                body.accept(request.putObject("body"));
-            }
-        }, SandboxUser.eventExpiry());
+        String now =
+                state.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        deliverer.deliver(
+                skill,
+                user,
+                type,
+                request -> {
+                    request.put("eventCreationTime", now);
+                    request.put("eventPublishingTime", now);
+                    if (body != null) {
+                        body.accept(request.putObject("body"));
+                    }
+                },
+                SandboxUser.eventExpiry());
     }
 
     private void listEvent(SandboxState.UserState user, String type, ObjectNode body) {
@@ -381,13 +406,19 @@ public final class AlexaSandbox implements AutoCloseable {
                 }
             });
         }
-        String now = state.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String now =
+                state.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         for (SandboxSkill skill : readers) {
-            deliverer.deliver(skill, user, type, request -> {
-                request.put("eventCreationTime", now);
-                request.put("eventPublishingTime", now);
-                request.set("body", body.deepCopy());
-            }, SandboxUser.eventExpiry());
+            deliverer.deliver(
+                    skill,
+                    user,
+                    type,
+                    request -> {
+                        request.put("eventCreationTime", now);
+                        request.put("eventPublishingTime", now);
+                        request.set("body", body.deepCopy());
+                    },
+                    SandboxUser.eventExpiry());
         }
     }
 
@@ -406,8 +437,7 @@ public final class AlexaSandbox implements AutoCloseable {
         private Duration redeliveryBackoff = Duration.ofSeconds(30);
         private int listPageSize = 100;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The sandbox's clock: token expiry, request timestamps, message expiry. System clock by default. */
         public Builder clock(Clock clock) {

@@ -13,6 +13,12 @@ package io.github.skillmessaging.testkit;
  * @param acknowledged true once the skill answered 2xx
  * @param expired true when the sandbox gave up because the request expired unacknowledged
  */
-public record DeliveredRequest(String type, String requestId, String userId, String body, int attempts, int lastStatus,
-        boolean acknowledged, boolean expired) {
-}
+public record DeliveredRequest(
+        String type,
+        String requestId,
+        String userId,
+        String body,
+        int attempts,
+        int lastStatus,
+        boolean acknowledged,
+        boolean expired) {}

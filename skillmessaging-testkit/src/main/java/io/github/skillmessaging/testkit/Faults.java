@@ -72,6 +72,10 @@ public final class Faults {
 
     /** One injected fault. */
     record Fault(Kind kind, int status, Duration duration) {
-        enum Kind { STATUS, DELAY, RESET }
+        enum Kind {
+            STATUS,
+            DELAY,
+            RESET
+        }
     }
 }

@@ -66,8 +66,7 @@ public abstract class HttpTransportContract {
     private HttpTransport transport;
 
     /** For subclasses. */
-    protected HttpTransportContract() {
-    }
+    protected HttpTransportContract() {}
 
     /** A new transport for one test; closed after it. */
     protected abstract HttpTransport createTransport();
@@ -90,24 +89,31 @@ public abstract class HttpTransportContract {
         List<String> seen = new CopyOnWriteArrayList<>();
         URI base = server(exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "?"
-                    + exchange.getRequestURI().getRawQuery() + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
-                    + " custom=" + exchange.getRequestHeaders().getFirst("X-Custom") + " body=" + body);
+            seen.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "?"
+                            + exchange.getRequestURI().getRawQuery() + " auth="
+                            + exchange.getRequestHeaders().getFirst("Authorization")
+                            + " custom=" + exchange.getRequestHeaders().getFirst("X-Custom") + " body=" + body);
             answer(exchange, 200, "{}");
         });
         for (String method : List.of("POST", "PUT", "GET", "DELETE")) {
-            byte[] body = method.startsWith("P") ? ("{\"m\":\"" + method + "\"}").getBytes(StandardCharsets.UTF_8) : null;
-            HttpTransport.Response response = send(new HttpTransport.Request(method,
+            byte[] body =
+                    method.startsWith("P") ? ("{\"m\":\"" + method + "\"}").getBytes(StandardCharsets.UTF_8) : null;
+            HttpTransport.Response response = send(new HttpTransport.Request(
+                    method,
                     base.resolve("/v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy"),
-                    Map.of("Authorization", "Bearer t", "X-Custom", "v", "Content-Type", "application/json"), body,
+                    Map.of("Authorization", "Bearer t", "X-Custom", "v", "Content-Type", "application/json"),
+                    body,
                     PATIENCE));
             assertEquals(200, response.statusCode());
         }
-        assertEquals(List.of(
-                "POST /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body={\"m\":\"POST\"}",
-                "PUT /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body={\"m\":\"PUT\"}",
-                "GET /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body=",
-                "DELETE /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body="), seen);
+        assertEquals(
+                List.of(
+                        "POST /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body={\"m\":\"POST\"}",
+                        "PUT /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body={\"m\":\"PUT\"}",
+                        "GET /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body=",
+                        "DELETE /v1/users/amzn1.ask.account.A%2FB?cursor=x%3Dy auth=Bearer t custom=v body="),
+                seen);
     }
 
     @Test
@@ -141,7 +147,8 @@ public abstract class HttpTransportContract {
             }
         });
         HttpTransport.Response response = send(request("POST", base.resolve("/large"), upload));
-        assertEquals(Integer.toString(upload.length), response.header("X-Received").orElse(null));
+        assertEquals(
+                Integer.toString(upload.length), response.header("X-Received").orElse(null));
         assertEquals("true", response.header("X-Same").orElse(null));
         assertArrayEquals(download, response.body());
     }
@@ -150,17 +157,20 @@ public abstract class HttpTransportContract {
     void nonAsciiPathsAndQueriesArePercentEncodedAsUtf8() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         URI base = server(exchange -> {
-            seen.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+            seen.add(exchange.getRequestURI().getRawPath() + "?"
+                    + exchange.getRequestURI().getRawQuery());
             answer(exchange, 200, "");
         });
-        URI uri = new URI("http", null, base.getHost(), base.getPort(), "/lists/Einkäufe 😀/items", "name=Brötchen", null);
+        URI uri = new URI(
+                "http", null, base.getHost(), base.getPort(), "/lists/Einkäufe 😀/items", "name=Brötchen", null);
         assertEquals(200, send(request("GET", uri, null)).statusCode());
         assertEquals(List.of("/lists/Eink%C3%A4ufe%20%F0%9F%98%80/items?name=Br%C3%B6tchen"), seen);
     }
 
     @Test
     void manyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
-        URI base = server(exchange -> answer(exchange, 200, exchange.getRequestURI().getPath()));
+        URI base = server(
+                exchange -> answer(exchange, 200, exchange.getRequestURI().getPath()));
         List<CompletableFuture<HttpTransport.Response>> sent = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             sent.add(transport.send(request("GET", base.resolve("/r" + i), null)));
@@ -177,8 +187,8 @@ public abstract class HttpTransportContract {
             answer(exchange, 200, "late");
         });
         long started = System.nanoTime();
-        Throwable failure = failureOf(transport.send(new HttpTransport.Request("GET", base.resolve("/slow"), Map.of(),
-                null, Duration.ofMillis(300))));
+        Throwable failure = failureOf(transport.send(
+                new HttpTransport.Request("GET", base.resolve("/slow"), Map.of(), null, Duration.ofMillis(300))));
         ApiTimeoutException timeout = assertInstanceOf(ApiTimeoutException.class, failure);
         assertTrue(timeout.isAttemptTimeout(), "an attempt timeout, not the deadline of a whole call");
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -204,8 +214,9 @@ public abstract class HttpTransportContract {
         // Answers with keep-alive, then closes each connection 100 ms later: the next request meets a stale one.
         RawServer server = rawServer(socket -> {
             readHead(socket.getInputStream());
-            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             sleep(Duration.ofMillis(100));
         });
@@ -220,10 +231,12 @@ public abstract class HttpTransportContract {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Throwable failure = failureOf(transport.send(request("POST",
-                URI.create("http://127.0.0.1:" + closedPort + "/x"), new byte[] {1})));
+        Throwable failure = failureOf(
+                transport.send(request("POST", URI.create("http://127.0.0.1:" + closedPort + "/x"), new byte[] {1})));
         assertInstanceOf(TransportException.class, failure);
-        assertInstanceOf(ConnectException.class, failure.getCause(),
+        assertInstanceOf(
+                ConnectException.class,
+                failure.getCause(),
                 "the cause tells the SDK that nothing was sent, so even a create may be retried");
     }
 
@@ -233,8 +246,10 @@ public abstract class HttpTransportContract {
             readHead(socket.getInputStream());
             socket.setSoLinger(true, 0); // close with a TCP reset
         });
-        assertInstanceOf(TransportException.class, failureOf(transport.send(request("POST", server.uri("/reset"),
-                "{}".getBytes(StandardCharsets.UTF_8)))));
+        assertInstanceOf(
+                TransportException.class,
+                failureOf(
+                        transport.send(request("POST", server.uri("/reset"), "{}".getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Test
@@ -247,14 +262,16 @@ public abstract class HttpTransportContract {
         List<String> proxySaw = new CopyOnWriteArrayList<>();
         RawServer proxy = rawServer(socket -> {
             proxySaw.add(readHead(socket.getInputStream()).split("\r\n", 2)[0]);
-            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\nvia-proxy"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\nvia-proxy"
+                            .getBytes(StandardCharsets.ISO_8859_1));
         });
         ProxySelector previous = ProxySelector.getDefault();
         synchronized (HttpTransportContract.class) {
             ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())));
             try (HttpTransport proxied = createTransport()) { // it may read the default selector when created
-                CompletableFuture<HttpTransport.Response> sent = proxied.send(request("GET", target.resolve("/p"), null));
+                CompletableFuture<HttpTransport.Response> sent =
+                        proxied.send(request("GET", target.resolve("/p"), null));
                 HttpTransport.Response response = null;
                 Throwable failure = null;
                 try {
@@ -269,7 +286,8 @@ public abstract class HttpTransportContract {
                     assertTrue(proxySaw.get(0).contains(":" + target.getPort() + "/p"), proxySaw.get(0));
                 } else {
                     assertInstanceOf(TransportException.class, failure);
-                    assertTrue(failure.getMessage().contains(Integer.toString(proxy.port())),
+                    assertTrue(
+                            failure.getMessage().contains(Integer.toString(proxy.port())),
                             "names the proxy: " + failure.getMessage());
                     assertEquals(List.of(), targetSaw, "nothing was sent around the proxy");
                     assertEquals(List.of(), proxySaw, "nothing was sent to the proxy either");

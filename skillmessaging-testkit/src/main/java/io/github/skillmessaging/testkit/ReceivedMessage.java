@@ -12,8 +12,8 @@ import java.util.Map;
  * @param expiresAfterSeconds the expiry asked for
  * @param receivedAt when it was accepted, by the sandbox clock
  */
-public record ReceivedMessage(String messageId, String userId, Map<String, String> data, int expiresAfterSeconds,
-        Instant receivedAt) {
+public record ReceivedMessage(
+        String messageId, String userId, Map<String, String> data, int expiresAfterSeconds, Instant receivedAt) {
     public ReceivedMessage {
         data = Map.copyOf(data);
     }

@@ -40,8 +40,8 @@ public final class SandboxCertificates {
     private final X509Certificate leaf;
     private final PrivateKey leafKey;
 
-    private SandboxCertificates(X509Certificate root, X509Certificate intermediate, X509Certificate leaf,
-            PrivateKey leafKey) {
+    private SandboxCertificates(
+            X509Certificate root, X509Certificate intermediate, X509Certificate leaf, PrivateKey leafKey) {
         this.root = root;
         this.intermediate = intermediate;
         this.leaf = leaf;
@@ -66,12 +66,35 @@ public final class SandboxCertificates {
             Instant now = options.now;
             Instant caFrom = now.minus(Duration.ofDays(1));
             Instant caTo = now.plus(Duration.ofDays(3650));
-            X509Certificate root = certificate("Skill Messaging Sandbox Root CA", rootKeys, "Skill Messaging Sandbox Root CA",
-                    rootKeys.getPrivate(), caFrom, caTo, true, null, random);
-            X509Certificate intermediate = certificate("Skill Messaging Sandbox Intermediate CA", intermediateKeys,
-                    "Skill Messaging Sandbox Root CA", rootKeys.getPrivate(), caFrom, caTo, true, null, random);
-            X509Certificate leaf = certificate(options.san, leafKeys, "Skill Messaging Sandbox Intermediate CA",
-                    intermediateKeys.getPrivate(), options.leafNotBefore, options.leafNotAfter, false, options.san,
+            X509Certificate root = certificate(
+                    "Skill Messaging Sandbox Root CA",
+                    rootKeys,
+                    "Skill Messaging Sandbox Root CA",
+                    rootKeys.getPrivate(),
+                    caFrom,
+                    caTo,
+                    true,
+                    null,
+                    random);
+            X509Certificate intermediate = certificate(
+                    "Skill Messaging Sandbox Intermediate CA",
+                    intermediateKeys,
+                    "Skill Messaging Sandbox Root CA",
+                    rootKeys.getPrivate(),
+                    caFrom,
+                    caTo,
+                    true,
+                    null,
+                    random);
+            X509Certificate leaf = certificate(
+                    options.san,
+                    leafKeys,
+                    "Skill Messaging Sandbox Intermediate CA",
+                    intermediateKeys.getPrivate(),
+                    options.leafNotBefore,
+                    options.leafNotAfter,
+                    false,
+                    options.san,
                     random);
             return new SandboxCertificates(root, intermediate, leaf, leafKeys.getPrivate());
         } catch (GeneralSecurityException e) {
@@ -127,8 +150,16 @@ public final class SandboxCertificates {
         }
     }
 
-    private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-            Instant notBefore, Instant notAfter, boolean ca, String dnsName, SecureRandom random)
+    private static X509Certificate certificate(
+            String subject,
+            KeyPair subjectKeys,
+            String issuer,
+            PrivateKey issuerKey,
+            Instant notBefore,
+            Instant notAfter,
+            boolean ca,
+            String dnsName,
+            SecureRandom random)
             throws GeneralSecurityException {
         byte[] algorithm = Der.sequence(Der.oid(SHA256_WITH_RSA), Der.nullValue());
         byte[] basicConstraints = extension("2.5.29.19", true, ca ? Der.sequence(Der.bool(true)) : Der.sequence());
@@ -137,8 +168,13 @@ public final class SandboxCertificates {
         byte[] keyUsage = extension("2.5.29.15", true, Der.tlv(0x03, keyUsageBits));
         byte[] extensions = dnsName == null
                 ? Der.sequence(basicConstraints, keyUsage)
-                : Der.sequence(basicConstraints, keyUsage,
-                        extension("2.5.29.17", false, Der.sequence(Der.implicit(2, dnsName.getBytes(StandardCharsets.US_ASCII)))));
+                : Der.sequence(
+                        basicConstraints,
+                        keyUsage,
+                        extension(
+                                "2.5.29.17",
+                                false,
+                                Der.sequence(Der.implicit(2, dnsName.getBytes(StandardCharsets.US_ASCII)))));
         byte[] tbs = Der.sequence(
                 Der.explicit(0, Der.integer(BigInteger.TWO)),
                 Der.integer(new BigInteger(64, random).add(BigInteger.ONE)),
@@ -152,7 +188,8 @@ public final class SandboxCertificates {
         signer.initSign(issuerKey);
         signer.update(tbs);
         byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     private static byte[] name(String commonName) {
@@ -160,7 +197,8 @@ public final class SandboxCertificates {
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
-        return critical ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
+        return critical
+                ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
                 : Der.sequence(Der.oid(oid), Der.octetString(value));
     }
 

@@ -21,6 +21,7 @@ public record SandboxSkill(String applicationId, String clientId, String clientS
 
     @Override
     public String toString() {
-        return "SandboxSkill[applicationId=" + applicationId + ", clientId=" + clientId + ", endpoint=" + endpoint.map(URI::toString).orElse("(none)") + "]";
+        return "SandboxSkill[applicationId=" + applicationId + ", clientId=" + clientId + ", endpoint="
+                + endpoint.map(URI::toString).orElse("(none)") + "]";
     }
 }

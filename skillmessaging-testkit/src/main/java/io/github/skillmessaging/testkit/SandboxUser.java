@@ -64,7 +64,10 @@ public final class SandboxUser {
 
     /** Disables {@code skill}: sends {@code AlexaSkillEvent.SkillDisabled}; messages to the user then get 404. */
     public SandboxUser disableSkill(SandboxSkill skill) {
-        sandbox.skillEvent(skill, user, "AlexaSkillEvent.SkillDisabled",
+        sandbox.skillEvent(
+                skill,
+                user,
+                "AlexaSkillEvent.SkillDisabled",
                 body -> body.put("userInformationPersistenceStatus", "NOT_PERSISTED"));
         synchronized (state) {
             user.enabledSkills.remove(skill.applicationId());
@@ -80,7 +83,10 @@ public final class SandboxUser {
             requireEnabled(skill);
             user.linkedAccounts.put(skill.applicationId(), providerAccessToken);
         }
-        sandbox.skillEvent(skill, user, "AlexaSkillEvent.SkillAccountLinked",
+        sandbox.skillEvent(
+                skill,
+                user,
+                "AlexaSkillEvent.SkillAccountLinked",
                 body -> body.put("accessToken", providerAccessToken));
         return this;
     }
@@ -100,8 +106,11 @@ public final class SandboxUser {
             granted.addAll(List.of(scopes));
             all = Set.copyOf(granted);
         }
-        sandbox.skillEvent(skill, user, first ? "AlexaSkillEvent.SkillPermissionAccepted"
-                : "AlexaSkillEvent.SkillPermissionChanged", body -> {
+        sandbox.skillEvent(
+                skill,
+                user,
+                first ? "AlexaSkillEvent.SkillPermissionAccepted" : "AlexaSkillEvent.SkillPermissionChanged",
+                body -> {
                     ArrayNode accepted = body.putArray("acceptedPermissions");
                     all.stream().sorted().forEach(scope -> accepted.addObject().put("scope", scope));
                 });
@@ -168,8 +177,8 @@ public final class SandboxUser {
     private String defaultList(String suffix) {
         synchronized (state) {
             for (HouseholdList list : user.lists.values()) {
-                String decoded = new String(java.util.Base64.getDecoder().decode(list.listId),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String decoded = new String(
+                        java.util.Base64.getDecoder().decode(list.listId), java.nio.charset.StandardCharsets.UTF_8);
                 if (decoded.endsWith(suffix)) {
                     return list.listId;
                 }

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AlexaSandboxTest {
-    final AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(20)).listPageSize(2).start();
+    final AlexaSandbox sandbox = AlexaSandbox.builder()
+            .redeliveryBackoff(Duration.ofMillis(20))
+            .listPageSize(2)
+            .start();
     final RecordingSkill endpoint = new RecordingSkill();
     final SandboxSkill skill = sandbox.registerSkill(endpoint.endpoint());
 
@@ -45,8 +48,11 @@ class AlexaSandboxTest {
     }
 
     SkillMessaging messaging() {
-        return SkillMessaging.builder().clientId(skill.clientId()).clientSecret(skill.clientSecret())
-                .tokenBaseAddress(sandbox.lwaBaseAddress()).sleeper(d -> java.util.concurrent.CompletableFuture.completedFuture(null))
+        return SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .sleeper(d -> java.util.concurrent.CompletableFuture.completedFuture(null))
                 .build();
     }
 
@@ -65,34 +71,40 @@ class AlexaSandboxTest {
     void tokenEndpointChecksCredentialsAndScope() {
         AccessTokenClient lwa = new AccessTokenClient(sandbox.lwaBaseAddress());
         assertThat(lwa.send(skill.clientId(), skill.clientSecret()).expiresIn()).isEqualTo(Duration.ofHours(1));
-        TokenRequestException badSecret = (TokenRequestException) catchThrowable(() -> lwa.send(skill.clientId(), "nope"));
+        TokenRequestException badSecret =
+                (TokenRequestException) catchThrowable(() -> lwa.send(skill.clientId(), "nope"));
         assertThat(badSecret.statusCode()).isEqualTo(401);
         assertThat(badSecret.error()).isEqualTo("invalid_client");
-        TokenRequestException badScope = (TokenRequestException) catchThrowable(
-                () -> lwa.send(skill.clientId(), skill.clientSecret(), "alexa::datastore"));
+        TokenRequestException badScope = (TokenRequestException)
+                catchThrowable(() -> lwa.send(skill.clientId(), skill.clientSecret(), "alexa::datastore"));
         assertThat(badScope.error()).isEqualTo("invalid_scope");
     }
 
     @Test
     void anAcceptedMessageIsDeliveredSignedWithTheUsersEndpointAndToken() throws Exception {
         SandboxUser user = enabledUser(AlexaRegion.EUROPE);
-        String messageId = messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of("Key", "Some Value")));
+        String messageId =
+                messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of("Key", "Some Value")));
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         assertThat(sandbox.receivedMessages()).singleElement().satisfies(m -> {
             assertThat(m.messageId()).isEqualTo(messageId);
             assertThat(m.data()).containsEntry("Key", "Some Value");
         });
-        RecordingSkill.Received last = endpoint.received().get(endpoint.received().size() - 1);
+        RecordingSkill.Received last =
+                endpoint.received().get(endpoint.received().size() - 1);
         JsonNode body = json(last.body());
         assertThat(body.at("/request/type").asText()).isEqualTo("Messaging.MessageReceived");
         assertThat(body.at("/request/message/Key").asText()).isEqualTo("Some Value");
         assertThat(body.at("/context/System/user/userId").asText()).isEqualTo(user.userId());
         assertThat(body.at("/context/System/apiEndpoint").asText()).isEqualTo(sandbox.apiEndpoint(AlexaRegion.EUROPE));
         assertThat(body.at("/context/System/apiAccessToken").asText()).startsWith("Atc|sandbox-");
-        assertThat(body.at("/context/System/application/applicationId").asText()).isEqualTo(skill.applicationId());
+        assertThat(body.at("/context/System/application/applicationId").asText())
+                .isEqualTo(skill.applicationId());
 
-        RequestVerifier verifier = sandbox.requestVerifier().allowedApplicationIds(skill.applicationId()).build();
+        RequestVerifier verifier = sandbox.requestVerifier()
+                .allowedApplicationIds(skill.applicationId())
+                .build();
         VerifiedRequest verified = verifier.verify(last.body().getBytes(StandardCharsets.UTF_8), last.headers());
         assertThat(verified.requestType()).isEqualTo("Messaging.MessageReceived");
         assertThat(RequestVerifier.create().toBuilder().build()).isNotNull();
@@ -103,8 +115,9 @@ class AlexaSandboxTest {
         SandboxUser user = enabledUser(AlexaRegion.NORTH_AMERICA);
         RecordingSkill.Received enabled = endpoint.received().get(0);
         assertThat(json(enabled.body()).at("/request/type").asText()).isEqualTo("AlexaSkillEvent.SkillEnabled");
-        assertThatThrownBy(() -> RequestVerifier.create().verify(enabled.body().getBytes(StandardCharsets.UTF_8),
-                enabled.headers())).isInstanceOf(io.github.skillmessaging.verify.RequestVerificationException.class);
+        assertThatThrownBy(() -> RequestVerifier.create()
+                        .verify(enabled.body().getBytes(StandardCharsets.UTF_8), enabled.headers()))
+                .isInstanceOf(io.github.skillmessaging.verify.RequestVerificationException.class);
         assertThat(user.userId()).startsWith("amzn1.ask.account.");
     }
 
@@ -115,10 +128,14 @@ class AlexaSandboxTest {
         endpoint.answer(500, 503);
         messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of("n", "1")));
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        List<RecordingSkill.Received> attempts = endpoint.received().subList(before, endpoint.received().size());
+        List<RecordingSkill.Received> attempts =
+                endpoint.received().subList(before, endpoint.received().size());
         assertThat(attempts).hasSize(3);
-        assertThat(attempts).extracting(RecordingSkill.Received::body).containsOnly(attempts.get(0).body());
-        DeliveredRequest delivered = sandbox.deliveredRequests().get(sandbox.deliveredRequests().size() - 1);
+        assertThat(attempts)
+                .extracting(RecordingSkill.Received::body)
+                .containsOnly(attempts.get(0).body());
+        DeliveredRequest delivered =
+                sandbox.deliveredRequests().get(sandbox.deliveredRequests().size() - 1);
         assertThat(delivered.attempts()).isEqualTo(3);
         assertThat(delivered.acknowledged()).isTrue();
     }
@@ -126,14 +143,17 @@ class AlexaSandboxTest {
     @Test
     void messagingChecksWhatAmazonDocuments() {
         SandboxUser user = enabledUser(AlexaRegion.NORTH_AMERICA);
-        String token = new AccessTokenClient(sandbox.lwaBaseAddress()).send(skill.clientId(), skill.clientSecret()).token();
+        String token = new AccessTokenClient(sandbox.lwaBaseAddress())
+                .send(skill.clientId(), skill.clientSecret())
+                .token();
         SkillMessageClient naClient = new SkillMessageClient(user.apiEndpoint() + "/v1/skillmessages/users/", token);
         assertThat(catchThrowable(() -> naClient.send(new Message(Map.of()), "amzn1.ask.account.NOBODY")))
                 .isInstanceOf(NotFoundException.class);
-        SkillMessageClient euClient = new SkillMessageClient(sandbox.apiEndpoint(AlexaRegion.EUROPE)
-                + "/v1/skillmessages/users/", token);
+        SkillMessageClient euClient =
+                new SkillMessageClient(sandbox.apiEndpoint(AlexaRegion.EUROPE) + "/v1/skillmessages/users/", token);
         assertThat(catchThrowable(() -> euClient.send(new Message(Map.of()), user.userId())))
-                .as("each region knows only its own users").isInstanceOf(NotFoundException.class);
+                .as("each region knows only its own users")
+                .isInstanceOf(NotFoundException.class);
         SkillMessageClient badToken = new SkillMessageClient(user.apiEndpoint() + "/v1/skillmessages/users/", "forged");
         assertThat(catchThrowable(() -> badToken.send(new Message(Map.of()), user.userId())))
                 .isInstanceOf(ForbiddenException.class);
@@ -143,20 +163,29 @@ class AlexaSandboxTest {
     @Test
     void expiredTokensAreRefusedAndTheProductionClientRefreshesThem() {
         MutableClockForSandbox clock = new MutableClockForSandbox();
-        try (AlexaSandbox timed = AlexaSandbox.builder().clock(clock).redeliveryBackoff(Duration.ofMillis(20)).start();
+        try (AlexaSandbox timed = AlexaSandbox.builder()
+                        .clock(clock)
+                        .redeliveryBackoff(Duration.ofMillis(20))
+                        .start();
                 RecordingSkill skillEndpoint = new RecordingSkill()) {
             SandboxSkill s = timed.registerSkill(skillEndpoint.endpoint());
             SandboxUser user = timed.createUser(AlexaRegion.FAR_EAST);
             user.enableSkill(s);
-            SkillMessaging client = SkillMessaging.builder().clientId(s.clientId()).clientSecret(s.clientSecret())
-                    .tokenBaseAddress(timed.lwaBaseAddress()).clock(clock).build();
+            SkillMessaging client = SkillMessaging.builder()
+                    .clientId(s.clientId())
+                    .clientSecret(s.clientSecret())
+                    .tokenBaseAddress(timed.lwaBaseAddress())
+                    .clock(clock)
+                    .build();
             client.send(user.userId(), user.apiEndpoint(), new Message(Map.of()));
             String oldToken = client.accessToken().token();
             clock.advance(Duration.ofMinutes(61));
             client.send(user.userId(), user.apiEndpoint(), new Message(Map.of()));
             assertThat(client.accessToken().token()).isNotEqualTo(oldToken);
-            SkillMessageClient stale = new SkillMessageClient(user.apiEndpoint() + "/v1/skillmessages/users/", oldToken);
-            assertThatThrownBy(() -> stale.send(new Message(Map.of()), user.userId())).isInstanceOf(ForbiddenException.class);
+            SkillMessageClient stale =
+                    new SkillMessageClient(user.apiEndpoint() + "/v1/skillmessages/users/", oldToken);
+            assertThatThrownBy(() -> stale.send(new Message(Map.of()), user.userId()))
+                    .isInstanceOf(ForbiddenException.class);
             assertThat(timed.receivedMessages()).hasSize(2);
         }
     }
@@ -164,20 +193,30 @@ class AlexaSandboxTest {
     @Test
     void injectedFaultsAreSeenByClientsAndRetried() {
         SandboxUser user = enabledUser(AlexaRegion.NORTH_AMERICA);
-        sandbox.faults().failNext(SandboxApi.MESSAGING, 1, 503).rateLimitNext(SandboxApi.MESSAGING, 1, Duration.ofSeconds(1))
+        sandbox.faults()
+                .failNext(SandboxApi.MESSAGING, 1, 503)
+                .rateLimitNext(SandboxApi.MESSAGING, 1, Duration.ofSeconds(1))
                 .resetNext(SandboxApi.MESSAGING, 1);
-        SkillMessaging client = SkillMessaging.builder().clientId(skill.clientId()).clientSecret(skill.clientSecret())
+        SkillMessaging client = SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
                 .tokenBaseAddress(sandbox.lwaBaseAddress())
                 .sleeper(d -> java.util.concurrent.CompletableFuture.completedFuture(null))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build();
-        assertThat(client.send(user.userId(), user.apiEndpoint(), new Message(Map.of()))).isNotEmpty();
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).build())
+                .build();
+        assertThat(client.send(user.userId(), user.apiEndpoint(), new Message(Map.of())))
+                .isNotEmpty();
         assertThat(sandbox.receivedMessages()).hasSize(1);
 
         sandbox.faults().rateLimitNext(SandboxApi.MESSAGING, 1, Duration.ofSeconds(9));
-        SkillMessaging noRetry = SkillMessaging.builder().clientId(skill.clientId()).clientSecret(skill.clientSecret())
-                .tokenBaseAddress(sandbox.lwaBaseAddress()).retryPolicy(RetryPolicy.none()).build();
-        RateLimitException limited = (RateLimitException) catchThrowable(
-                () -> noRetry.send(user.userId(), user.apiEndpoint(), new Message(Map.of())));
+        SkillMessaging noRetry = SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .retryPolicy(RetryPolicy.none())
+                .build();
+        RateLimitException limited = (RateLimitException)
+                catchThrowable(() -> noRetry.send(user.userId(), user.apiEndpoint(), new Message(Map.of())));
         assertThat(limited.retryAfter()).contains(Duration.ofSeconds(9));
         sandbox.faults().resetNext(SandboxApi.MESSAGING, 1);
         assertThat(catchThrowable(() -> noRetry.send(user.userId(), user.apiEndpoint(), new Message(Map.of()))))
@@ -187,8 +226,11 @@ class AlexaSandboxTest {
     @Test
     void listsHaveRealStateVersionsAndPermissions() {
         SandboxUser user = enabledUser(AlexaRegion.EUROPE);
-        String apiToken = json(endpoint.received().get(endpoint.received().size() - 1).body())
-                .at("/context/System/apiAccessToken").asText();
+        String apiToken = json(endpoint.received()
+                        .get(endpoint.received().size() - 1)
+                        .body())
+                .at("/context/System/apiAccessToken")
+                .asText();
         ListManagementClient lists = ListManagementClient.create(user.apiEndpoint(), apiToken);
         String shopping = lists.findShoppingList().orElseThrow().listId();
         assertThat(shopping).isEqualTo(user.shoppingListId());
@@ -214,9 +256,13 @@ class AlexaSandboxTest {
         SandboxUser stranger = sandbox.createUser(AlexaRegion.EUROPE);
         stranger.enableSkill(skill);
         sandbox.awaitIdle(Duration.ofSeconds(5));
-        String noPermissionToken = json(endpoint.received().get(endpoint.received().size() - 1).body())
-                .at("/context/System/apiAccessToken").asText();
-        assertThatThrownBy(() -> ListManagementClient.create(stranger.apiEndpoint(), noPermissionToken).getListsMetadata())
+        String noPermissionToken = json(endpoint.received()
+                        .get(endpoint.received().size() - 1)
+                        .body())
+                .at("/context/System/apiAccessToken")
+                .asText();
+        assertThatThrownBy(() -> ListManagementClient.create(stranger.apiEndpoint(), noPermissionToken)
+                        .getListsMetadata())
                 .isInstanceOf(ListPermissionException.class);
     }
 
@@ -229,13 +275,21 @@ class AlexaSandboxTest {
         user.deleteItem(user.toDoListId(), itemId);
         String listId = user.createList("Camping");
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        List<JsonNode> events = endpoint.received().subList(before, endpoint.received().size()).stream()
-                .map(r -> json(r.body())).toList();
-        assertThat(events).extracting(e -> e.at("/request/type").asText()).containsExactlyInAnyOrder(
-                "AlexaHouseholdListEvent.ItemsCreated", "AlexaHouseholdListEvent.ItemsUpdated",
-                "AlexaHouseholdListEvent.ItemsDeleted", "AlexaHouseholdListEvent.ListCreated");
-        JsonNode created = events.stream().filter(e -> e.at("/request/type").asText().endsWith("ItemsCreated"))
-                .findFirst().orElseThrow();
+        List<JsonNode> events = endpoint
+                .received()
+                .subList(before, endpoint.received().size())
+                .stream()
+                .map(r -> json(r.body()))
+                .toList();
+        assertThat(events)
+                .extracting(e -> e.at("/request/type").asText())
+                .containsExactlyInAnyOrder(
+                        "AlexaHouseholdListEvent.ItemsCreated", "AlexaHouseholdListEvent.ItemsUpdated",
+                        "AlexaHouseholdListEvent.ItemsDeleted", "AlexaHouseholdListEvent.ListCreated");
+        JsonNode created = events.stream()
+                .filter(e -> e.at("/request/type").asText().endsWith("ItemsCreated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(created.at("/request/body/listId").asText()).isEqualTo(user.toDoListId());
         assertThat(created.at("/request/body/listItemIds/0").asText()).isEqualTo(itemId);
         assertThat(created.at("/request/eventCreationTime").asText()).isNotEmpty();
@@ -245,27 +299,42 @@ class AlexaSandboxTest {
     @Test
     void skillEventsCarryTheirBodies() {
         SandboxUser user = sandbox.createUser(AlexaRegion.NORTH_AMERICA);
-        user.enableSkill(skill).linkAccount(skill, "provider-token-1").grantListPermissions(skill).disableSkill(skill);
+        user.enableSkill(skill)
+                .linkAccount(skill, "provider-token-1")
+                .grantListPermissions(skill)
+                .disableSkill(skill);
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        List<JsonNode> events = endpoint.received().stream().map(r -> json(r.body())).toList();
-        assertThat(events).extracting(e -> e.at("/request/type").asText()).containsExactlyInAnyOrder(
-                "AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillAccountLinked",
-                "AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillDisabled");
-        JsonNode linked = events.stream().filter(e -> e.at("/request/type").asText().endsWith("AccountLinked"))
-                .findFirst().orElseThrow();
+        List<JsonNode> events =
+                endpoint.received().stream().map(r -> json(r.body())).toList();
+        assertThat(events)
+                .extracting(e -> e.at("/request/type").asText())
+                .containsExactlyInAnyOrder(
+                        "AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillAccountLinked",
+                        "AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillDisabled");
+        JsonNode linked = events.stream()
+                .filter(e -> e.at("/request/type").asText().endsWith("AccountLinked"))
+                .findFirst()
+                .orElseThrow();
         assertThat(linked.at("/request/body/accessToken").asText()).isEqualTo("provider-token-1");
-        JsonNode accepted = events.stream().filter(e -> e.at("/request/type").asText().endsWith("PermissionAccepted"))
-                .findFirst().orElseThrow();
-        assertThat(accepted.at("/request/body/acceptedPermissions")).extracting(n -> n.get("scope").asText())
+        JsonNode accepted = events.stream()
+                .filter(e -> e.at("/request/type").asText().endsWith("PermissionAccepted"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(accepted.at("/request/body/acceptedPermissions"))
+                .extracting(n -> n.get("scope").asText())
                 .containsExactly("alexa::household:lists:read", "alexa::household:lists:write");
         assertThat(catchThrowable(() -> messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of()))))
-                .as("after SkillDisabled the user is unknown to the skill").isInstanceOf(NotFoundException.class);
+                .as("after SkillDisabled the user is unknown to the skill")
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void anUnacknowledgedMessageExpiresAndIsNotDeliveredAgain() throws Exception {
         MutableClockForSandbox clock = new MutableClockForSandbox();
-        try (AlexaSandbox timed = AlexaSandbox.builder().clock(clock).redeliveryBackoff(Duration.ofMillis(20)).start();
+        try (AlexaSandbox timed = AlexaSandbox.builder()
+                        .clock(clock)
+                        .redeliveryBackoff(Duration.ofMillis(20))
+                        .start();
                 RecordingSkill failing = new RecordingSkill()) {
             SandboxSkill s = timed.registerSkill(failing.endpoint());
             SandboxUser user = timed.createUser(AlexaRegion.NORTH_AMERICA);
@@ -274,15 +343,20 @@ class AlexaSandboxTest {
             Integer[] refusals = new Integer[1000];
             java.util.Arrays.fill(refusals, 503);
             failing.answer(refusals);
-            SkillMessaging client = SkillMessaging.builder().clientId(s.clientId()).clientSecret(s.clientSecret())
-                    .tokenBaseAddress(timed.lwaBaseAddress()).clock(clock).build();
+            SkillMessaging client = SkillMessaging.builder()
+                    .clientId(s.clientId())
+                    .clientSecret(s.clientSecret())
+                    .tokenBaseAddress(timed.lwaBaseAddress())
+                    .clock(clock)
+                    .build();
             client.send(user.userId(), user.apiEndpoint(), new Message(Map.of("k", "v"), 60));
             for (int i = 0; i < 200 && failing.received().size() < 3; i++) {
                 Thread.sleep(10);
             }
             clock.advance(Duration.ofSeconds(61));
             assertThat(timed.awaitIdle(Duration.ofSeconds(5))).isTrue();
-            DeliveredRequest message = timed.deliveredRequests().get(timed.deliveredRequests().size() - 1);
+            DeliveredRequest message =
+                    timed.deliveredRequests().get(timed.deliveredRequests().size() - 1);
             assertThat(message.type()).isEqualTo("Messaging.MessageReceived");
             assertThat(message.expired()).isTrue();
             assertThat(message.acknowledged()).isFalse();
@@ -296,48 +370,72 @@ class AlexaSandboxTest {
     @Test
     void everyRequestTheSandboxSendsParsesIntoTheTypedModel() {
         SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);
-        user.enableSkill(skill).linkAccount(skill, "acct-1").grantListPermissions(skill)
+        user.enableSkill(skill)
+                .linkAccount(skill, "acct-1")
+                .grantListPermissions(skill)
                 .grantPermissions(skill, "alexa::profile:email:read");
         user.addItem(user.shoppingListId(), "milk");
         messaging().send(user.userId(), user.apiEndpoint(), new Message(Map.of("k", "v")));
         user.disableSkill(skill);
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(5))).isTrue();
         List<Class<?>> types = endpoint.received().stream()
-                .<Class<?>>map(r -> io.github.skillmessaging.request.RequestConverter.parse(r.body()).request().getClass())
+                .<Class<?>>map(r -> io.github.skillmessaging.request.RequestConverter.parse(r.body())
+                        .request()
+                        .getClass())
                 .toList();
-        assertThat(types).containsExactly(io.github.skillmessaging.request.SkillEnabledRequest.class,
-                io.github.skillmessaging.request.SkillAccountLinkedRequest.class,
-                io.github.skillmessaging.request.SkillPermissionAcceptedRequest.class,
-                io.github.skillmessaging.request.SkillPermissionChangedRequest.class,
-                io.github.skillmessaging.lists.event.ListItemsCreatedEvent.class, // lists module on the class path
-                io.github.skillmessaging.request.MessageReceivedRequest.class,
-                io.github.skillmessaging.request.SkillDisabledRequest.class);
+        assertThat(types)
+                .containsExactly(
+                        io.github.skillmessaging.request.SkillEnabledRequest.class,
+                        io.github.skillmessaging.request.SkillAccountLinkedRequest.class,
+                        io.github.skillmessaging.request.SkillPermissionAcceptedRequest.class,
+                        io.github.skillmessaging.request.SkillPermissionChangedRequest.class,
+                        io.github.skillmessaging.lists.event.ListItemsCreatedEvent
+                                .class, // lists module on the class path
+                        io.github.skillmessaging.request.MessageReceivedRequest.class,
+                        io.github.skillmessaging.request.SkillDisabledRequest.class);
     }
 
     @Test
     void theMessagingApiRefusesWhatAmazonRefusesWith400() throws Exception {
         SandboxUser user = enabledUser(AlexaRegion.NORTH_AMERICA);
-        String token = new AccessTokenClient(sandbox.lwaBaseAddress()).send(skill.clientId(), skill.clientSecret()).token();
+        String token = new AccessTokenClient(sandbox.lwaBaseAddress())
+                .send(skill.clientId(), skill.clientSecret())
+                .token();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.util.function.Function<String, Integer> post = body -> {
             try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user.apiEndpoint()
-                        + "/v1/skillmessages/users/" + user.userId())).header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                return http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                user.apiEndpoint() + "/v1/skillmessages/users/" + user.userId()))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Content-Type", "application/json")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
-        assertThat(post.apply("{\"expiresAfterSeconds\":3600}")).as("data missing").isEqualTo(400);
+        assertThat(post.apply("{\"expiresAfterSeconds\":3600}"))
+                .as("data missing")
+                .isEqualTo(400);
         assertThat(post.apply("{\"data\":\"text\"}")).as("data not an object").isEqualTo(400);
-        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":59}")).as("expiry too short").isEqualTo(400);
-        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":86401}")).as("expiry too long").isEqualTo(400);
+        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":59}"))
+                .as("expiry too short")
+                .isEqualTo(400);
+        assertThat(post.apply("{\"data\":{},\"expiresAfterSeconds\":86401}"))
+                .as("expiry too long")
+                .isEqualTo(400);
         String big = "x".repeat(Message.MAX_DATA_BYTES);
-        assertThat(post.apply("{\"data\":{\"k\":\"" + big + "\"}}")).as("over 6 KB").isEqualTo(400);
-        assertThat(post.apply("{\"data\":{\"k\":\"v\"}}")).as("expiry defaults to an hour").isEqualTo(202);
-        assertThat(sandbox.receivedMessages()).singleElement()
+        assertThat(post.apply("{\"data\":{\"k\":\"" + big + "\"}}"))
+                .as("over 6 KB")
+                .isEqualTo(400);
+        assertThat(post.apply("{\"data\":{\"k\":\"v\"}}"))
+                .as("expiry defaults to an hour")
+                .isEqualTo(202);
+        assertThat(sandbox.receivedMessages())
+                .singleElement()
                 .satisfies(m -> assertThat(m.expiresAfterSeconds()).isEqualTo(3600));
     }
 }

@@ -33,7 +33,8 @@ class PromptAnswersTest {
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             Map<String, Long> millis = new LinkedHashMap<>();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
             // The application's own server, started first: it fixes the JDK server's setting for the JVM.
             HttpServer plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -50,13 +51,19 @@ class PromptAnswersTest {
             millis.put("plainJdkServer", time(client, plainUri, "{}", "application/json"));
 
             try (AlexaSandbox sandbox = AlexaSandbox.start();
-                 LocalSkillEndpoint endpoint = LocalSkillEndpoint.start((body, headers) -> "{\"version\":\"1.0\"}".getBytes())) {
+                    LocalSkillEndpoint endpoint =
+                            LocalSkillEndpoint.start((body, headers) -> "{\"version\":\"1.0\"}".getBytes())) {
                 SandboxSkill skill = sandbox.registerSkill(endpoint.uri());
                 sandbox.createUser(AlexaRegion.NORTH_AMERICA).enableSkill(skill);
                 String form = "grant_type=client_credentials&client_id=" + skill.clientId() + "&client_secret="
                         + skill.clientSecret() + "&scope=alexa:skill_messaging";
-                millis.put("sandboxToken", time(client, URI.create(sandbox.lwaBaseAddress() + "/auth/o2/token"), form,
-                        "application/x-www-form-urlencoded"));
+                millis.put(
+                        "sandboxToken",
+                        time(
+                                client,
+                                URI.create(sandbox.lwaBaseAddress() + "/auth/o2/token"),
+                                form,
+                                "application/x-www-form-urlencoded"));
                 millis.put("localSkillEndpoint", time(client, endpoint.uri(), "{}", "application/json"));
             }
             plain.stop(0);
@@ -64,7 +71,8 @@ class PromptAnswersTest {
             System.out.println("property=" + System.getProperty("sun.net.httpserver.nodelay"));
         }
 
-        private static long time(HttpClient client, URI uri, String body, String type) throws IOException, InterruptedException {
+        private static long time(HttpClient client, URI uri, String body, String type)
+                throws IOException, InterruptedException {
             for (int i = 0; i < 10; i++) {
                 send(client, uri, body, type); // connect and warm up
             }
@@ -80,16 +88,25 @@ class PromptAnswersTest {
 
         private static HttpResponse<String> send(HttpClient client, URI uri, String body, String type)
                 throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Content-Type", type)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
     @Test
     void smallAnswersDoNotWaitForADelayedAck_whenTheApplicationStartedAJdkHttpServerFirst() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.net.httpserver.nodelay=false", "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dsun.net.httpserver.nodelay=false",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Probe.class.getName())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

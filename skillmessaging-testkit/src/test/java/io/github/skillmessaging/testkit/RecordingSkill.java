@@ -15,8 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A skill endpoint for tests: records what it receives and answers with a scripted status (200 by default). */
 final class RecordingSkill implements AutoCloseable {
-    record Received(String body, Map<String, List<String>> headers) {
-    }
+    record Received(String body, Map<String, List<String>> headers) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -30,7 +29,8 @@ final class RecordingSkill implements AutoCloseable {
         }
         server.createContext("/skill", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders())));
+            received.add(
+                    new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders())));
             int status;
             synchronized (statuses) {
                 status = statuses.isEmpty() ? 200 : statuses.poll();

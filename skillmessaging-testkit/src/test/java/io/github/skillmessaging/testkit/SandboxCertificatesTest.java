@@ -25,7 +25,8 @@ class SandboxCertificatesTest {
     private static void validate(SandboxCertificates ca, Instant at) throws Exception {
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         List<X509Certificate> parsed = new ArrayList<>();
-        for (var c : cf.generateCertificates(new ByteArrayInputStream(ca.pemChain().getBytes(StandardCharsets.US_ASCII)))) {
+        for (var c :
+                cf.generateCertificates(new ByteArrayInputStream(ca.pemChain().getBytes(StandardCharsets.US_ASCII)))) {
             parsed.add((X509Certificate) c);
         }
         PKIXParameters params = new PKIXParameters(CA == ca ? CA.trustAnchors() : ca.trustAnchors());
@@ -37,8 +38,8 @@ class SandboxCertificatesTest {
     @Test
     void theChainIsValidPkixAndCarriesAlexasName() throws Exception {
         validate(CA, Instant.now());
-        assertThat(CA.leaf().getSubjectAlternativeNames()).anySatisfy(
-                san -> assertThat(List.copyOf(san)).isEqualTo(List.of(2, "echo-api.amazon.com")));
+        assertThat(CA.leaf().getSubjectAlternativeNames())
+                .anySatisfy(san -> assertThat(List.copyOf(san)).isEqualTo(List.of(2, "echo-api.amazon.com")));
         assertThat(CA.leaf().getBasicConstraints()).isEqualTo(-1);
         assertThat(CA.chain()).hasSize(2);
     }
@@ -56,11 +57,12 @@ class SandboxCertificatesTest {
     void anotherSandboxsRootDoesNotValidateThisChain() {
         SandboxCertificates other = SandboxCertificates.create();
         assertThatThrownBy(() -> {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            PKIXParameters params = new PKIXParameters(other.trustAnchors());
-            params.setRevocationEnabled(false);
-            CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(CA.chain()), params);
-        }).isInstanceOf(CertPathValidatorException.class);
+                    CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                    PKIXParameters params = new PKIXParameters(other.trustAnchors());
+                    params.setRevocationEnabled(false);
+                    CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(CA.chain()), params);
+                })
+                .isInstanceOf(CertPathValidatorException.class);
     }
 
     @Test
@@ -69,11 +71,11 @@ class SandboxCertificatesTest {
         SandboxCertificates expired = SandboxCertificates.create(SandboxCertificates.Options.forTime(now)
                 .withLeafValidity(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))));
         assertThatThrownBy(() -> validate(expired, now)).isInstanceOf(CertPathValidatorException.class);
-        SandboxCertificates wrongName = SandboxCertificates.create(SandboxCertificates.Options.forTime(now)
-                .withSan("evil.example.com"));
+        SandboxCertificates wrongName = SandboxCertificates.create(
+                SandboxCertificates.Options.forTime(now).withSan("evil.example.com"));
         validate(wrongName, now);
-        assertThat(wrongName.leaf().getSubjectAlternativeNames()).allSatisfy(
-                san -> assertThat(san.get(1)).isEqualTo("evil.example.com"));
+        assertThat(wrongName.leaf().getSubjectAlternativeNames())
+                .allSatisfy(san -> assertThat(san.get(1)).isEqualTo("evil.example.com"));
     }
 
     @Test

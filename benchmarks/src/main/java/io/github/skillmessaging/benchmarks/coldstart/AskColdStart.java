@@ -20,8 +20,7 @@ import org.apache.http.impl.client.HttpClients;
  * LWA token request, one POST). Argument: base URL of the loopback LWA + Skill Messaging stand-in.
  */
 public final class AskColdStart {
-    private AskColdStart() {
-    }
+    private AskColdStart() {}
 
     public static void main(String[] args) {
         long main = System.nanoTime();
@@ -30,34 +29,56 @@ public final class AskColdStart {
 
             JacksonSerializer serializer = new JacksonSerializer();
             RequestEnvelope envelope = serializer.deserialize(Fixture.REQUEST, RequestEnvelope.class);
-            Fixture.require(envelope.getRequest() instanceof MessageReceivedRequest,
+            Fixture.require(
+                    envelope.getRequest() instanceof MessageReceivedRequest,
                     "not a MessageReceivedRequest: " + envelope.getRequest());
             MessageReceivedRequest received = (MessageReceivedRequest) envelope.getRequest();
-            Fixture.require(Fixture.USER_ID.equals(envelope.getContext().getSystem().getUser().getUserId()), "userId");
+            Fixture.require(
+                    Fixture.USER_ID.equals(
+                            envelope.getContext().getSystem().getUser().getUserId()),
+                    "userId");
             Fixture.require("42".equals(received.getMessage().get("listItemId")), "message");
             long parsed = System.nanoTime();
 
-            ResponseEnvelope response = ResponseEnvelope.builder().withVersion("1.0")
-                    .withResponse(Response.builder().build()).build();
+            ResponseEnvelope response = ResponseEnvelope.builder()
+                    .withVersion("1.0")
+                    .withResponse(Response.builder().build())
+                    .build();
             String body = serializer.serialize(response);
             // ASK writes {"version":"1.0","sessionAttributes":{},"response":{}}: the same acknowledgement.
-            Fixture.require(body.startsWith("{\"version\":\"1.0\"") && body.contains("\"response\":{}"),
-                    "response " + body);
+            Fixture.require(
+                    body.startsWith("{\"version\":\"1.0\"") && body.contains("\"response\":{}"), "response " + body);
             long responded = System.nanoTime();
 
             // As Contenders.askClient builds it, with a pool of one.
-            ApacheHttpApiClient http = ApacheHttpApiClient.custom().withHttpClient(HttpClients.custom()
-                    .setMaxConnTotal(1).setMaxConnPerRoute(1).build()).build();
-            LwaClient lwa = LwaClient.builder()
-                    .withApiConfiguration(DefaultApiConfiguration.builder().withApiClient(http)
-                            .withSerializer(serializer).withApiEndpoint(base).build())
-                    .withAuthenticationConfiguration(DefaultAuthenticationConfiguration.builder()
-                            .withClientId("bench-client").withClientSecret("bench-secret").build())
+            ApacheHttpApiClient http = ApacheHttpApiClient.custom()
+                    .withHttpClient(HttpClients.custom()
+                            .setMaxConnTotal(1)
+                            .setMaxConnPerRoute(1)
+                            .build())
                     .build();
-            SkillMessagingServiceClient client = new SkillMessagingServiceClient(DefaultApiConfiguration.builder()
-                    .withApiClient(http).withSerializer(serializer).withApiEndpoint(base).build(), lwa);
+            LwaClient lwa = LwaClient.builder()
+                    .withApiConfiguration(DefaultApiConfiguration.builder()
+                            .withApiClient(http)
+                            .withSerializer(serializer)
+                            .withApiEndpoint(base)
+                            .build())
+                    .withAuthenticationConfiguration(DefaultAuthenticationConfiguration.builder()
+                            .withClientId("bench-client")
+                            .withClientSecret("bench-secret")
+                            .build())
+                    .build();
+            SkillMessagingServiceClient client = new SkillMessagingServiceClient(
+                    DefaultApiConfiguration.builder()
+                            .withApiClient(http)
+                            .withSerializer(serializer)
+                            .withApiEndpoint(base)
+                            .build(),
+                    lwa);
             SendSkillMessagingRequest message = SendSkillMessagingRequest.builder()
-                    .withData(Fixture.DATA).withExpiresAfterSeconds(3600L).build();
+                    .withData(Fixture.DATA)
+                    .withExpiresAfterSeconds(3600L)
+                    .build();
             ApiResponse<Void> answer = client.callSendSkillMessage(
                     envelope.getContext().getSystem().getUser().getUserId(), message);
             Fixture.require(answer.getStatusCode() == 202, "status " + answer.getStatusCode());

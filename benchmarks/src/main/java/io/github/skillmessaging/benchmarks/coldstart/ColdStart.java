@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -34,12 +34,12 @@ import java.util.stream.Stream;
  * C1, AppCDS, and per {@code --jdk} a row without options and, from JDK 25, an AOT-cache row).
  */
 public final class ColdStart {
-    static final String TITLE = "## 6. Cold start: fresh JVM, parse one MessageReceived, write the response, send one message";
+    static final String TITLE =
+            "## 6. Cold start: fresh JVM, parse one MessageReceived, write the response, send one message";
     static final double TARGET = 0.5;
     private static final long TIMEOUT_SECONDS = 120;
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static void main(String[] args) throws Exception {
         int runs = 10;
@@ -63,33 +63,44 @@ public final class ColdStart {
 
     /** The headline: the contenders on this JVM's {@code java} with no JVM options, as Markdown. */
     public static String run(String baseUrl, int runs) {
-        List<Series> all = measure(currentJava(), System.getProperty("java.class.path"), contenders(), Map.of(),
-                baseUrl, runs);
+        List<Series> all =
+                measure(currentJava(), System.getProperty("java.class.path"), contenders(), Map.of(), baseUrl, runs);
         Series ours = all.get(0);
         Series urlConnection = all.get(1);
         Series ask = all.get(2);
         double ratio = ours.medianMs() / ask.medianMs();
         StringBuilder md = new StringBuilder();
         md.append(TITLE).append("\n\n");
-        md.append("Each run is a new `java` process (").append(javaVersion(System.getProperty("java.home")))
-                .append(", this run's class path, no JVM options) that parses one `Messaging.MessageReceived` request, ")
-                .append("writes the acknowledgement `{\"version\":\"1.0\",\"response\":{}}` and sends one skill message ")
+        md.append("Each run is a new `java` process (")
+                .append(javaVersion(System.getProperty("java.home")))
+                .append(
+                        ", this run's class path, no JVM options) that parses one `Messaging.MessageReceived` request, ")
+                .append(
+                        "writes the acknowledgement `{\"version\":\"1.0\",\"response\":{}}` and sends one skill message ")
                 .append("with an empty token cache (one LWA token request, one POST) to the loopback stub, then calls ")
                 .append("`System.exit(0)`. This library: `RequestConverter.parse`, `SkillResponse.empty().toBytes()`, ")
                 .append("`SkillMessaging.send` on the default `JdkHttpTransport` (and, one row down, on the opt-in ")
                 .append("`UrlConnectionTransport`). ASK SDK 2.86.0: `JacksonSerializer` into `RequestEnvelope`, a ")
                 .append("`ResponseEnvelope` from its builders, `SkillMessagingServiceClient` with `LwaClient` on ")
-                .append("`ApacheHttpApiClient`. Wall-clock from process start to exit, ").append(runs)
+                .append("`ApacheHttpApiClient`. Wall-clock from process start to exit, ")
+                .append(runs)
                 .append(" runs each, interleaved, after one discarded warm-up run each (OS file cache). \"Sent\" is ")
-                .append("process start to the message's 202, before exiting. Peak RSS is the child's `VmHWM` just before ")
+                .append(
+                        "process start to the message's 202, before exiting. Peak RSS is the child's `VmHWM` just before ")
                 .append("it exits.\n\n");
-        md.append("| contender | median ms | min ms | max ms | ratio of medians | median ms to sent | median peak RSS MiB |\n");
+        md.append(
+                "| contender | median ms | min ms | max ms | ratio of medians | median ms to sent | median peak RSS MiB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         md.append(row(OURS, ours, ask));
         md.append(row(OURS_URL, urlConnection, ask));
         md.append(row(ASK, ask, ask));
-        md.append("\nTarget: at most ").append(fmt2(TARGET)).append(" of the ASK SDK's time (default transport, ratio of ")
-                .append("medians ").append(fmt2(ratio)).append("): ").append(ratio <= TARGET ? "**met**" : "**not met**")
+        md.append("\nTarget: at most ")
+                .append(fmt2(TARGET))
+                .append(" of the ASK SDK's time (default transport, ratio of ")
+                .append("medians ")
+                .append(fmt2(ratio))
+                .append("): ")
+                .append(ratio <= TARGET ? "**met**" : "**not met**")
                 .append(".\n\n");
         md.append("Where the time goes (medians, ms; \"JVM start\" is process start to the first line of `main`, ")
                 .append("\"exit\" is the report line, `System.exit` and process teardown):\n\n");
@@ -108,7 +119,8 @@ public final class ColdStart {
 
     /** Ours on the default transport, ours on UrlConnectionTransport, the ASK SDK: in this order everywhere. */
     private static List<Contender> contenders() {
-        return List.of(new Contender("ours", OursColdStart.class, List.of()),
+        return List.of(
+                new Contender("ours", OursColdStart.class, List.of()),
                 new Contender("ours-url", OursColdStart.class, List.of("url-connection")),
                 new Contender("ask", AskColdStart.class, List.of()));
     }
@@ -128,19 +140,23 @@ public final class ColdStart {
         String cp = jarsOnly(System.getProperty("java.class.path"), archives);
         StringBuilder md = new StringBuilder();
         md.append("### Cold start under JVM options (advice, not the headline)\n\n");
-        md.append("Same programs and method, ").append(runs).append(" runs each, with class directories packed into jars ")
+        md.append("Same programs and method, ")
+                .append(runs)
+                .append(" runs each, with class directories packed into jars ")
                 .append("(CDS accepts only jars). Archives and caches come from one ")
-                .append("untimed training run per contender (`-XX:ArchiveClassesAtExit`, JDK 25's `-XX:AOTCacheOutput`). ")
+                .append(
+                        "untimed training run per contender (`-XX:ArchiveClassesAtExit`, JDK 25's `-XX:AOTCacheOutput`). ")
                 .append("Ratios are ours / ASK's medians.\n\n");
-        md.append("| JVM, options | ours ms | ours, `UrlConnectionTransport` ms | ASK ms | ratio | ratio, `UrlConnectionTransport` ")
+        md.append(
+                        "| JVM, options | ours ms | ours, `UrlConnectionTransport` ms | ASK ms | ratio | ratio, `UrlConnectionTransport` ")
                 .append("| ratio to sent (ours / ASK) | RSS MiB ours / ASK |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         String java = currentJava();
         String version = javaVersion(System.getProperty("java.home"));
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
         md.append(variantRow(version + ", no options", measure(java, cp, contenders(), Map.of(), baseUrl, runs)));
-        md.append(variantRow(version + ", `-XX:TieredStopAtLevel=1`",
-                measure(java, cp, contenders(), options(c1), baseUrl, runs)));
+        md.append(variantRow(
+                version + ", `-XX:TieredStopAtLevel=1`", measure(java, cp, contenders(), options(c1), baseUrl, runs)));
         Map<String, List<String>> cds = new HashMap<>();
         for (Contender c : contenders()) {
             Path archive = archives.resolve(c.id() + ".jsa");
@@ -148,16 +164,18 @@ public final class ColdStart {
             requireFile(archive);
             cds.put(c.id(), List.of("-XX:SharedArchiveFile=" + archive));
         }
-        md.append(variantRow(version + ", AppCDS (`-XX:SharedArchiveFile`)",
-                measure(java, cp, contenders(), cds, baseUrl, runs)));
+        md.append(variantRow(
+                version + ", AppCDS (`-XX:SharedArchiveFile`)", measure(java, cp, contenders(), cds, baseUrl, runs)));
         Map<String, List<String>> cdsC1 = new HashMap<>();
         cds.forEach((id, options) -> cdsC1.put(id, concat(options, c1)));
-        md.append(variantRow(version + ", AppCDS + `-XX:TieredStopAtLevel=1`",
+        md.append(variantRow(
+                version + ", AppCDS + `-XX:TieredStopAtLevel=1`",
                 measure(java, cp, contenders(), cdsC1, baseUrl, runs)));
         for (String home : otherJdks) {
             String other = home + File.separator + "bin" + File.separator + "java";
             String otherVersion = javaVersion(home);
-            md.append(variantRow(otherVersion + ", no options", measure(other, cp, contenders(), Map.of(), baseUrl, runs)));
+            md.append(variantRow(
+                    otherVersion + ", no options", measure(other, cp, contenders(), Map.of(), baseUrl, runs)));
             if (feature(otherVersion) >= 25) {
                 Map<String, List<String>> aot = new HashMap<>();
                 for (Contender c : contenders()) {
@@ -166,7 +184,8 @@ public final class ColdStart {
                     requireFile(cache);
                     aot.put(c.id(), List.of("-XX:AOTCache=" + cache));
                 }
-                md.append(variantRow(otherVersion + ", AOT cache (`-XX:AOTCache`)",
+                md.append(variantRow(
+                        otherVersion + ", AOT cache (`-XX:AOTCache`)",
                         measure(other, cp, contenders(), aot, baseUrl, runs)));
             }
         }
@@ -197,8 +216,10 @@ public final class ColdStart {
             Path jar = dir.resolve("classes-" + entries.size() + ".jar");
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                     Stream<Path> files = Files.walk(path)) {
-                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                    out.putNextEntry(new JarEntry(path.relativize(file).toString().replace(File.separatorChar, '/')));
+                for (Path file :
+                        (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(
+                            new JarEntry(path.relativize(file).toString().replace(File.separatorChar, '/')));
                     Files.copy(file, out);
                     out.closeEntry();
                 }
@@ -227,8 +248,13 @@ public final class ColdStart {
      * One warm-up run each, then {@code runs} rounds of one run each, in turn; {@code options}
      * holds each contender's JVM options by id (none when absent).
      */
-    private static List<Series> measure(String java, String classPath, List<Contender> contenders,
-            Map<String, List<String>> options, String baseUrl, int runs) {
+    private static List<Series> measure(
+            String java,
+            String classPath,
+            List<Contender> contenders,
+            Map<String, List<String>> options,
+            String baseUrl,
+            int runs) {
         List<List<Sample>> samples = new ArrayList<>();
         for (Contender c : contenders) {
             launch(java, classPath, options.getOrDefault(c.id(), List.of()), c, baseUrl);
@@ -246,8 +272,8 @@ public final class ColdStart {
     }
 
     /** One child process: its wall-clock time, peak RSS and phase ends. */
-    private static Sample launch(String java, String classPath, List<String> options, Contender contender,
-            String baseUrl) {
+    private static Sample launch(
+            String java, String classPath, List<String> options, Contender contender, String baseUrl) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options);
@@ -260,8 +286,8 @@ public final class ColdStart {
         try {
             Path output = Files.createTempFile("coldstart", ".out");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
                 long start = System.nanoTime();
                 Process process = builder.start();
                 boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -269,12 +295,12 @@ public final class ColdStart {
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (!exited) {
                     process.destroyForcibly();
-                    throw new IllegalStateException(who + " did not exit within " + TIMEOUT_SECONDS + " s: " + command
-                            + "\n" + text);
+                    throw new IllegalStateException(
+                            who + " did not exit within " + TIMEOUT_SECONDS + " s: " + command + "\n" + text);
                 }
                 if (process.exitValue() != 0) {
-                    throw new IllegalStateException(who + " exited with " + process.exitValue() + ": " + command + "\n"
-                            + text);
+                    throw new IllegalStateException(
+                            who + " exited with " + process.exitValue() + ": " + command + "\n" + text);
                 }
                 return Sample.parse(text, start, end, who);
             } finally {
@@ -343,7 +369,8 @@ public final class ColdStart {
         Series ask = all.get(2);
         return "| " + name + " | " + fmt0(ours.medianMs()) + " | " + fmt0(url.medianMs()) + " | " + fmt0(ask.medianMs())
                 + " | " + fmt2(ours.medianMs() / ask.medianMs()) + " | " + fmt2(url.medianMs() / ask.medianMs()) + " | "
-                + fmt2(ours.median(Sample::sentNs) / ask.median(Sample::sentNs)) + " | " + fmt0(ours.medianRssMiB()) + " / " + fmt0(ask.medianRssMiB()) + " |\n";
+                + fmt2(ours.median(Sample::sentNs) / ask.median(Sample::sentNs)) + " | " + fmt0(ours.medianRssMiB())
+                + " / " + fmt0(ask.medianRssMiB()) + " |\n";
     }
 
     private static String fmt0(double v) {
@@ -359,8 +386,7 @@ public final class ColdStart {
     }
 
     /** A program to start: {@code main} with the base URL and {@code args}. */
-    private record Contender(String id, Class<?> main, List<String> args) {
-    }
+    private record Contender(String id, Class<?> main, List<String> args) {}
 
     /** Runs of one contender. */
     private record Series(List<Sample> samples) {
@@ -393,25 +419,33 @@ public final class ColdStart {
      * One run. Phase durations come from the child's System.nanoTime stamps, comparable with the
      * parent's because both read CLOCK_MONOTONIC (HotSpot on Linux); -1 when they are not.
      */
-    private record Sample(long wallNs, long rssKb, long bootNs, long parseNs, long respondNs, long sendNs,
-            long exitNs) {
+    private record Sample(
+            long wallNs, long rssKb, long bootNs, long parseNs, long respondNs, long sendNs, long exitNs) {
         /** Process start to the message's 202; -1 when the clocks are not comparable. */
         long sentNs() {
             return exitNs < 0 ? -1 : wallNs - exitNs;
         }
 
         static Sample parse(String output, long start, long end, String who) {
-            String line = Arrays.stream(output.split("\n")).filter(l -> l.startsWith(Fixture.MARKER + " ")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(who + " printed no " + Fixture.MARKER + " line:\n"
-                            + output));
+            String line = Arrays.stream(output.split("\n"))
+                    .filter(l -> l.startsWith(Fixture.MARKER + " "))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException(who + " printed no " + Fixture.MARKER + " line:\n" + output));
             long rss = field(line, "rss_kb");
             long main = field(line, "main");
             long parsed = field(line, "parsed");
             long responded = field(line, "responded");
             long sent = field(line, "sent");
             boolean sameClock = start <= main && main <= sent && sent <= end;
-            return new Sample(end - start, rss, sameClock ? main - start : -1, parsed - main, responded - parsed,
-                    sent - responded, sameClock ? end - sent : -1);
+            return new Sample(
+                    end - start,
+                    rss,
+                    sameClock ? main - start : -1,
+                    parsed - main,
+                    responded - parsed,
+                    sent - responded,
+                    sameClock ? end - sent : -1);
         }
 
         private static long field(String line, String name) {

@@ -31,8 +31,7 @@ final class Fixture {
     /** Marks the one line the parent reads. */
     static final String MARKER = "COLDSTART";
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     /**
      * Prints the report line: peak RSS of this process and the monotonic timestamps (System.nanoTime,
@@ -49,8 +48,8 @@ final class Fixture {
         } catch (IOException | RuntimeException e) {
             // not Linux: no RSS figure
         }
-        System.out.println(MARKER + " rss_kb=" + rssKb + " main=" + main + " parsed=" + parsed
-                + " responded=" + responded + " sent=" + sent + " end=" + System.nanoTime());
+        System.out.println(MARKER + " rss_kb=" + rssKb + " main=" + main + " parsed=" + parsed + " responded="
+                + responded + " sent=" + sent + " end=" + System.nanoTime());
     }
 
     /** Fails the run loudly: the parent sees the exit status and the output. */

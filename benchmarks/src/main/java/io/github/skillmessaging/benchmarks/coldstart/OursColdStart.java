@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  * the default {@code JdkHttpTransport}.
  */
 public final class OursColdStart {
-    private OursColdStart() {
-    }
+    private OursColdStart() {}
 
     public static void main(String[] args) {
         long main = System.nanoTime();
@@ -34,12 +33,16 @@ public final class OursColdStart {
             long parsed = System.nanoTime();
 
             byte[] body = SkillResponse.empty().toBytes();
-            Fixture.require(Fixture.ACK.equals(new String(body, StandardCharsets.UTF_8)), "response " + new String(body,
-                    StandardCharsets.UTF_8));
+            Fixture.require(
+                    Fixture.ACK.equals(new String(body, StandardCharsets.UTF_8)),
+                    "response " + new String(body, StandardCharsets.UTF_8));
             long responded = System.nanoTime();
 
-            SkillMessaging.Builder builder = SkillMessaging.builder().clientId("bench-client")
-                    .clientSecret("bench-secret").tokenBaseAddress(base).defaultEndpoint(base);
+            SkillMessaging.Builder builder = SkillMessaging.builder()
+                    .clientId("bench-client")
+                    .clientSecret("bench-secret")
+                    .tokenBaseAddress(base)
+                    .defaultEndpoint(base);
             if (urlConnection) {
                 builder.transport(UrlConnectionTransport.create(1));
             }

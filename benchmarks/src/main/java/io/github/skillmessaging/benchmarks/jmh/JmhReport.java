@@ -28,8 +28,7 @@ public final class JmhReport {
     /** The library's throughput must be at least this fraction of the section's baseline. */
     static final double TARGET = 0.8;
 
-    private JmhReport() {
-    }
+    private JmhReport() {}
 
     /** {@code --smoke} for the quick run; prints the report. */
     public static void main(String[] args) throws RunnerException {
@@ -44,19 +43,27 @@ public final class JmhReport {
                 .include(VerificationBenchmark.class.getName() + "\\.")
                 .shouldFailOnError(true);
         if (smoke) {
-            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+            options.forks(0)
+                    .warmupIterations(1)
+                    .warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(100));
         } else {
-            options.forks(1).jvmArgsAppend("-Xms512m", "-Xmx512m")
-                    .warmupIterations(6).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            options.forks(1)
+                    .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                    .warmupIterations(6)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Result<?>> scores = new HashMap<>();
         for (RunResult result : results) {
             String benchmark = result.getParams().getBenchmark();
-            scores.put(benchmark.substring(benchmark.lastIndexOf('.') + 1) + "@"
-                    + benchmark.substring(0, benchmark.lastIndexOf('.')), result.getPrimaryResult());
+            scores.put(
+                    benchmark.substring(benchmark.lastIndexOf('.') + 1) + "@"
+                            + benchmark.substring(0, benchmark.lastIndexOf('.')),
+                    result.getPrimaryResult());
         }
         return parsing(scores, smoke) + verification(scores, smoke);
     }
@@ -65,22 +72,36 @@ public final class JmhReport {
         String of = "@" + ParsingBenchmark.class.getName();
         StringBuilder md = new StringBuilder("## 4. Parsing (JMH)\n\n");
         md.append(setting(smoke))
-                .append("The same request text (a `String`) read into a typed model by each contender. Baseline: plain Jackson ")
+                .append(
+                        "The same request text (a `String`) read into a typed model by each contender. Baseline: plain Jackson ")
                 .append("`ObjectMapper.readValue` into hand-written records (`PlainJacksonModel`).\n\n")
                 .append("| request | contender | ops/s | vs plain Jackson |\n| --- | --- | ---: | ---: |\n");
         StringBuilder verdicts = new StringBuilder();
-        for (String[] request : new String[][] {{"MessageReceived", "`Messaging.MessageReceived`"},
-                {"ItemsCreated", "`AlexaHouseholdListEvent.ItemsCreated`"}}) {
+        for (String[] request : new String[][] {
+            {"MessageReceived", "`Messaging.MessageReceived`"},
+            {"ItemsCreated", "`AlexaHouseholdListEvent.ItemsCreated`"}
+        }) {
             Result<?> baseline = scores.get("jackson" + request[0] + of);
             Result<?> library = scores.get("library" + request[0] + of);
             row(md, request[1], "skillmessaging `RequestConverter.convert`", library, baseline);
             row(md, request[1], "plain Jackson POJO (baseline)", baseline, baseline);
-            row(md, request[1], "ASK SDK `JacksonSerializer.deserialize`", scores.get("askSdk" + request[0] + of), baseline);
-            verdicts.append(verdicts.length() == 0 ? "" : "; ").append(request[1]).append(' ')
+            row(
+                    md,
+                    request[1],
+                    "ASK SDK `JacksonSerializer.deserialize`",
+                    scores.get("askSdk" + request[0] + of),
+                    baseline);
+            verdicts.append(verdicts.length() == 0 ? "" : "; ")
+                    .append(request[1])
+                    .append(' ')
                     .append(verdict(library, baseline));
         }
-        return md.append("\nTarget: the library at least ").append(TARGET).append(" × plain Jackson: ")
-                .append(verdicts).append(".\n\n").toString();
+        return md.append("\nTarget: the library at least ")
+                .append(TARGET)
+                .append(" × plain Jackson: ")
+                .append(verdicts)
+                .append(".\n\n")
+                .toString();
     }
 
     private static String verification(Map<String, Result<?>> scores, boolean smoke) {
@@ -89,14 +110,20 @@ public final class JmhReport {
         Result<?> library = scores.get("library" + of);
         StringBuilder md = new StringBuilder("## 5. Verification (JMH)\n\n");
         md.append(setting(smoke))
-                .append("A signed `Messaging.MessageReceived` (RSA 2048 sandbox chain, cached before measuring; production ")
-                .append("timestamp policy, timestamp fresh at setup). Baseline: bare `Signature.verify` (SHA256withRSA, ")
+                .append(
+                        "A signed `Messaging.MessageReceived` (RSA 2048 sandbox chain, cached before measuring; production ")
+                .append(
+                        "timestamp policy, timestamp fresh at setup). Baseline: bare `Signature.verify` (SHA256withRSA, ")
                 .append("same body, same public key, `getInstance` + `initVerify` per call).\n\n")
                 .append("| contender | ops/s | vs bare Signature.verify |\n| --- | --- | ---: |\n");
         row(md, null, "skillmessaging `RequestVerifier.verify` (cached chain)", library, baseline);
         row(md, null, "bare `Signature.verify` (baseline)", baseline, baseline);
-        return md.append("\nTarget: the library at least ").append(TARGET).append(" × bare `Signature.verify`: ")
-                .append(verdict(library, baseline)).append(".\n\n").toString();
+        return md.append("\nTarget: the library at least ")
+                .append(TARGET)
+                .append(" × bare `Signature.verify`: ")
+                .append(verdict(library, baseline))
+                .append(".\n\n")
+                .toString();
     }
 
     private static String setting(boolean smoke) {
@@ -110,7 +137,11 @@ public final class JmhReport {
         if (request != null) {
             md.append(request).append(" | ");
         }
-        md.append(contender).append(" | ").append(score(result)).append(" | ").append(ratioText(result, baseline))
+        md.append(contender)
+                .append(" | ")
+                .append(score(result))
+                .append(" | ")
+                .append(ratioText(result, baseline))
                 .append(" |\n");
     }
 
@@ -126,7 +157,8 @@ public final class JmhReport {
 
     private static double ratio(Result<?> result, Result<?> baseline) {
         return result == null || baseline == null || baseline.getScore() <= 0
-                ? Double.NaN : result.getScore() / baseline.getScore();
+                ? Double.NaN
+                : result.getScore() / baseline.getScore();
     }
 
     private static String ratioText(Result<?> result, Result<?> baseline) {

@@ -44,23 +44,39 @@ public class ParsingBenchmark {
 
     @Setup
     public void setUp() throws JsonProcessingException {
-        converter = RequestConverter.builder().discoverConverters(false).add(new ListEventConverter()).build();
+        converter = RequestConverter.builder()
+                .discoverConverters(false)
+                .add(new ListEventConverter())
+                .build();
         askSerializer = new JacksonSerializer();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         messageReceived = RequestBodies.messageReceived(now);
         itemsCreated = RequestBodies.itemsCreated(now);
-        check(libraryMessageReceived().request() instanceof io.github.skillmessaging.request.MessageReceivedRequest m
-                && m.message().size() == 2, "library, MessageReceived");
-        check(libraryItemsCreated().request() instanceof ListItemsCreatedEvent e && e.listItemIds().size() == 2,
+        check(
+                libraryMessageReceived().request() instanceof io.github.skillmessaging.request.MessageReceivedRequest m
+                        && m.message().size() == 2,
+                "library, MessageReceived");
+        check(
+                libraryItemsCreated().request() instanceof ListItemsCreatedEvent e
+                        && e.listItemIds().size() == 2,
                 "library, ItemsCreated");
-        check(jacksonMessageReceived().request() instanceof PlainJacksonModel.MessageReceived m
-                && m.message().size() == 2 && m.timestamp().equals(now), "Jackson, MessageReceived");
-        check(jacksonItemsCreated().request() instanceof PlainJacksonModel.ItemsCreated e
-                && e.body().listItemIds().size() == 2, "Jackson, ItemsCreated");
-        check(askSdkMessageReceived().getRequest() instanceof MessageReceivedRequest m && m.getMessage().size() == 2,
+        check(
+                jacksonMessageReceived().request() instanceof PlainJacksonModel.MessageReceived m
+                        && m.message().size() == 2
+                        && m.timestamp().equals(now),
+                "Jackson, MessageReceived");
+        check(
+                jacksonItemsCreated().request() instanceof PlainJacksonModel.ItemsCreated e
+                        && e.body().listItemIds().size() == 2,
+                "Jackson, ItemsCreated");
+        check(
+                askSdkMessageReceived().getRequest() instanceof MessageReceivedRequest m
+                        && m.getMessage().size() == 2,
                 "ASK SDK, MessageReceived");
-        check(askSdkItemsCreated().getRequest() instanceof ListItemsCreatedEventRequest e
-                && e.getBody().getListItemIds().size() == 2, "ASK SDK, ItemsCreated");
+        check(
+                askSdkItemsCreated().getRequest() instanceof ListItemsCreatedEventRequest e
+                        && e.getBody().getListItemIds().size() == 2,
+                "ASK SDK, ItemsCreated");
     }
 
     private static void check(boolean ok, String what) {

@@ -25,54 +25,54 @@ public final class PlainJacksonModel {
             .addModule(new JavaTimeModule())
             .build();
 
-    private PlainJacksonModel() {
-    }
+    private PlainJacksonModel() {}
 
-    public record Envelope(String version, Session session, Context context, Request request) {
-    }
+    public record Envelope(String version, Session session, Context context, Request request) {}
 
-    public record Session(String sessionId, @JsonProperty("new") boolean isNew) {
-    }
+    public record Session(
+            String sessionId, @JsonProperty("new") boolean isNew) {}
 
-    public record Context(@JsonProperty("System") SystemContext system) {
-    }
+    public record Context(@JsonProperty("System") SystemContext system) {}
 
-    public record SystemContext(Application application, User user, Device device, String apiEndpoint, String apiAccessToken) {
-    }
+    public record SystemContext(
+            Application application, User user, Device device, String apiEndpoint, String apiAccessToken) {}
 
-    public record Application(String applicationId) {
-    }
+    public record Application(String applicationId) {}
 
-    public record User(String userId, String accessToken, Permissions permissions) {
-    }
+    public record User(String userId, String accessToken, Permissions permissions) {}
 
-    public record Permissions(String consentToken) {
-    }
+    public record Permissions(String consentToken) {}
 
-    public record Device(String deviceId, Map<String, Object> supportedInterfaces) {
-    }
+    public record Device(String deviceId, Map<String, Object> supportedInterfaces) {}
 
     /** The request, its class chosen by {@code type} (unknown types read as {@link OtherRequest}). */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
-            visible = true, defaultImpl = OtherRequest.class)
+    @JsonTypeInfo(
+            use = JsonTypeInfo.Id.NAME,
+            include = JsonTypeInfo.As.EXISTING_PROPERTY,
+            property = "type",
+            visible = true,
+            defaultImpl = OtherRequest.class)
     @JsonSubTypes({
         @JsonSubTypes.Type(value = MessageReceived.class, name = "Messaging.MessageReceived"),
         @JsonSubTypes.Type(value = ItemsCreated.class, name = "AlexaHouseholdListEvent.ItemsCreated")
     })
-    public sealed interface Request permits MessageReceived, ItemsCreated, OtherRequest {
-    }
+    public sealed interface Request permits MessageReceived, ItemsCreated, OtherRequest {}
 
-    public record MessageReceived(String type, String requestId, Instant timestamp, String locale,
-            Map<String, Object> message) implements Request {
-    }
+    public record MessageReceived(
+            String type, String requestId, Instant timestamp, String locale, Map<String, Object> message)
+            implements Request {}
 
-    public record ItemsCreated(String type, String requestId, Instant timestamp, String locale, Instant eventCreationTime,
-            Instant eventPublishingTime, ListBody body) implements Request {
-    }
+    public record ItemsCreated(
+            String type,
+            String requestId,
+            Instant timestamp,
+            String locale,
+            Instant eventCreationTime,
+            Instant eventPublishingTime,
+            ListBody body)
+            implements Request {}
 
-    public record ListBody(String listId, List<String> listItemIds) {
-    }
+    public record ListBody(String listId, List<String> listItemIds) {}
 
-    public record OtherRequest(String type, String requestId, Instant timestamp, String locale) implements Request {
-    }
+    public record OtherRequest(String type, String requestId, Instant timestamp, String locale) implements Request {}
 }

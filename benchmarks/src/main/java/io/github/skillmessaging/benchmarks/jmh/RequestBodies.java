@@ -19,8 +19,7 @@ final class RequestBodies {
             + "Yx4rE7iVqZlM0s2bN8pQ1wK5cT3fH6jD9gA0uL2yR4eW7oS1vB3nX5mC8kJ6hG9fD2sA4pO7iU1yT3rE5wQ8zX0cV2bN4mL6kJ9h"
             + "G1fD3sA5pO8iU2yT4rE6wQ9zX1cV3bN5mL7kJ0hG2fD4sA6pO9iU3yT5rE7wQ0zX2cV4bN6mL8kJ1hG3fD5sA7pO0iU4yT6rE8w";
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** A {@code Messaging.MessageReceived} request with a two-entry message. */
     static String messageReceived(Instant timestamp) {
@@ -35,8 +34,7 @@ final class RequestBodies {
                 "request":{"type":"Messaging.MessageReceived",\
                 "requestId":"amzn1.echo-api.request.7d2b5c1e-3f4a-4b6c-9d8e-0a1b2c3d4e5f",\
                 "timestamp":"%s",\
-                "message":{"event":"order-shipped","orderId":"113-4427189-5839402"}}}"""
-                .formatted(API_ACCESS_TOKEN, timestamp);
+                "message":{"event":"order-shipped","orderId":"113-4427189-5839402"}}}""".formatted(API_ACCESS_TOKEN, timestamp);
     }
 
     /** An {@code AlexaHouseholdListEvent.ItemsCreated} event for two items. */
@@ -56,7 +54,7 @@ final class RequestBodies {
                 "eventCreationTime":"%s",\
                 "eventPublishingTime":"%s",\
                 "body":{"listId":"YW16bjEuYWNjb3VudC5BRlAzWldQRU1MTUhGQzVZWVRYSko3SlNRS1hETVZRM1Y2REpBWkpPNE1TTkpQR1paVEhHS002UUpGRjVaSlVSSTdRTVpOUFhGSFZBQ0c3V1FDQTJSQk9IRUc2TU5SVkVKR0NETkFaVktBSEhETkEzWUtGUjREWVI3NVFQU0ZaUlRCTS1TSE9QUElOR19JVEVN",\
-                "listItemIds":["b9c7a8e2-4d3f-4e1a-9b2c-5d6e7f8a9b0c","1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"]}}}"""
-                .formatted(API_ACCESS_TOKEN, API_ACCESS_TOKEN, timestamp, timestamp.minusSeconds(2), timestamp.minusSeconds(1));
+                "listItemIds":["b9c7a8e2-4d3f-4e1a-9b2c-5d6e7f8a9b0c","1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"]}}}""".formatted(
+                API_ACCESS_TOKEN, API_ACCESS_TOKEN, timestamp, timestamp.minusSeconds(2), timestamp.minusSeconds(1));
     }
 }

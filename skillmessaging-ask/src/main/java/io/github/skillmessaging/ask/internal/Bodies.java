@@ -16,8 +16,7 @@ public final class Bodies {
     /** The largest body read: Alexa's requests are a few KiB; anything larger is not Alexa's. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** The exact bytes of {@code in}, or null when there are more than {@link #MAX_BODY_BYTES}. */
     public static byte[] readAtMost(InputStream in, long declaredLength) throws IOException {

@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class SkillRuns {
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging.ask");
 
-    private SkillRuns() {
-    }
+    private SkillRuns() {}
 
     /**
      * The bytes of the skill's answer to {@code body} (empty bytes for an empty response), or

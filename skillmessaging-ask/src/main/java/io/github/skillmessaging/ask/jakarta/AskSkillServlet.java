@@ -45,7 +45,9 @@ public class AskSkillServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<VerifiedRequest> verified = AlexaRequestFilter.verifiedRequest(request);
         if (verified.isEmpty()) {
-            LOG.log(Level.ERROR, "Refused a request that no AlexaRequestFilter verified: map one on this servlet's path");
+            LOG.log(
+                    Level.ERROR,
+                    "Refused a request that no AlexaRequestFilter verified: map one on this servlet's path");
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }

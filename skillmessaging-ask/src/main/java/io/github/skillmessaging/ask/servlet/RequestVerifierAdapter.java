@@ -40,8 +40,10 @@ public final class RequestVerifierAdapter implements SkillServletVerifier {
     public void verify(AlexaHttpRequest alexaHttpRequest) throws SecurityException {
         Objects.requireNonNull(alexaHttpRequest, "alexaHttpRequest");
         try {
-            verifier.verify(alexaHttpRequest.getSerializedRequestEnvelope(),
-                    alexaHttpRequest.getSigningCertificateChainUrl(), alexaHttpRequest.getBaseEncoded64Signature());
+            verifier.verify(
+                    alexaHttpRequest.getSerializedRequestEnvelope(),
+                    alexaHttpRequest.getSigningCertificateChainUrl(),
+                    alexaHttpRequest.getBaseEncoded64Signature());
         } catch (RequestVerificationException e) {
             throw new SecurityException(e.getMessage(), e);
         }

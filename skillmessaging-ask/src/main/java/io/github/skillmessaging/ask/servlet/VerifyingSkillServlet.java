@@ -1,7 +1,6 @@
 package io.github.skillmessaging.ask.servlet;
 
 import com.amazon.ask.Skill;
-import com.amazon.ask.model.ResponseEnvelope;
 import com.amazon.ask.servlet.SkillServlet;
 import io.github.skillmessaging.ask.internal.Bodies;
 import io.github.skillmessaging.ask.internal.SkillRuns;

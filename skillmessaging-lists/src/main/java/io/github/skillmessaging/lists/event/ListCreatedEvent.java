@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param eventPublishingTime when Alexa published the event, when readable
  * @param listId the list ({@code request.body.listId})
  */
-public record ListCreatedEvent(RequestHeader header, Optional<Instant> eventCreationTime,
-        Optional<Instant> eventPublishingTime, String listId) implements ListEvent {
+public record ListCreatedEvent(
+        RequestHeader header, Optional<Instant> eventCreationTime, Optional<Instant> eventPublishingTime, String listId)
+        implements ListEvent {
     /** The value of {@code request.type} for this event. */
     public static final String TYPE = "AlexaHouseholdListEvent.ListCreated";
 

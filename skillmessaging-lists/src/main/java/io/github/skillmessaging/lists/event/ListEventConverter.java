@@ -21,12 +21,16 @@ import java.util.Set;
  * milliseconds, unreadable ones as absent.
  */
 public final class ListEventConverter implements RequestTypeConverter {
-    private static final Set<String> TYPES = Set.of(ListItemsCreatedEvent.TYPE, ListItemsUpdatedEvent.TYPE,
-            ListItemsDeletedEvent.TYPE, ListCreatedEvent.TYPE, ListUpdatedEvent.TYPE, ListDeletedEvent.TYPE);
+    private static final Set<String> TYPES = Set.of(
+            ListItemsCreatedEvent.TYPE,
+            ListItemsUpdatedEvent.TYPE,
+            ListItemsDeletedEvent.TYPE,
+            ListCreatedEvent.TYPE,
+            ListUpdatedEvent.TYPE,
+            ListDeletedEvent.TYPE);
 
     /** The converter; stateless. */
-    public ListEventConverter() {
-    }
+    public ListEventConverter() {}
 
     @Override
     public Set<String> requestTypes() {

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param listId the list ({@code request.body.listId})
  * @param listItemIds the items ({@code request.body.listItemIds})
  */
-public record ListItemsCreatedEvent(RequestHeader header, Optional<Instant> eventCreationTime,
-        Optional<Instant> eventPublishingTime, String listId, List<String> listItemIds) implements ListItemsEvent {
+public record ListItemsCreatedEvent(
+        RequestHeader header,
+        Optional<Instant> eventCreationTime,
+        Optional<Instant> eventPublishingTime,
+        String listId,
+        List<String> listItemIds)
+        implements ListItemsEvent {
     /** The value of {@code request.type} for this event. */
     public static final String TYPE = "AlexaHouseholdListEvent.ItemsCreated";
 

@@ -27,10 +27,12 @@ class ListEventConverterTest {
 
     /** A whole envelope shaped as Amazon documents list events. */
     static String envelope(String type, String body) {
-        return withRequestFields(type, ",\"requestId\":\"amzn1.echo-api.request.1\","
-                + "\"timestamp\":\"2017-07-19T23:24:12Z\",\"locale\":\"de-DE\","
-                + "\"eventCreationTime\":\"2017-07-19T23:24:10Z\",\"eventPublishingTime\":\"2017-07-19T23:24:11Z\","
-                + "\"body\":" + body);
+        return withRequestFields(
+                type,
+                ",\"requestId\":\"amzn1.echo-api.request.1\","
+                        + "\"timestamp\":\"2017-07-19T23:24:12Z\",\"locale\":\"de-DE\","
+                        + "\"eventCreationTime\":\"2017-07-19T23:24:10Z\",\"eventPublishingTime\":\"2017-07-19T23:24:11Z\","
+                        + "\"body\":" + body);
     }
 
     /** An envelope whose {@code request} holds {@code type} and then exactly {@code requestFields}. */
@@ -63,8 +65,9 @@ class ListEventConverterTest {
     private static void assertEvent(Request request, String type, Class<?> recordType) {
         assertThat(request).isExactlyInstanceOf(recordType).isInstanceOf(EventRequest.class);
         ListEvent event = (ListEvent) request;
-        assertThat(event.header()).isEqualTo(new RequestHeader(type, "amzn1.echo-api.request.1",
-                Instant.parse("2017-07-19T23:24:12Z"), Optional.of("de-DE")));
+        assertThat(event.header())
+                .isEqualTo(new RequestHeader(
+                        type, "amzn1.echo-api.request.1", Instant.parse("2017-07-19T23:24:12Z"), Optional.of("de-DE")));
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.requestId()).isEqualTo("amzn1.echo-api.request.1");
         assertThat(event.timestamp()).isEqualTo(Instant.parse("2017-07-19T23:24:12Z"));
@@ -96,14 +99,18 @@ class ListEventConverterTest {
         RequestConverter discovering = RequestConverter.builder().build();
 
         assertThat(discovering.converterFor(type)).get().isInstanceOf(ListEventConverter.class);
-        assertThat(discovering.converters()).filteredOn(c -> c instanceof ListEventConverter).hasSize(1);
+        assertThat(discovering.converters())
+                .filteredOn(c -> c instanceof ListEventConverter)
+                .hasSize(1);
         assertEvent(discovering.convert(envelope(type, body)).request(), type, recordType);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void anIsolatedParserWithTheConverterAddedReadsEachEvent(String type, Class<?> recordType, String body) {
-        RequestConverter isolated = RequestConverter.builder().discoverConverters(false).add(new ListEventConverter())
+        RequestConverter isolated = RequestConverter.builder()
+                .discoverConverters(false)
+                .add(new ListEventConverter())
                 .build();
         assertEvent(isolated.convert(envelope(type, body)).request(), type, recordType);
     }
@@ -111,7 +118,8 @@ class ListEventConverterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void withoutTheConverterAListEventIsAnUnknownRequest(String type, Class<?> recordType, String body) {
-        RequestConverter bare = RequestConverter.builder().discoverConverters(false).build();
+        RequestConverter bare =
+                RequestConverter.builder().discoverConverters(false).build();
 
         assertThat(bare.converterFor(type)).isEmpty();
         Request request = bare.convert(envelope(type, body)).request();
@@ -121,16 +129,18 @@ class ListEventConverterTest {
 
     @Test
     void theConverterDeclaresExactlyTheSixTypesAndNoPrefix() {
-        assertThat(new ListEventConverter().requestTypes()).containsExactlyInAnyOrder(
-                "AlexaHouseholdListEvent.ItemsCreated", "AlexaHouseholdListEvent.ItemsUpdated",
-                "AlexaHouseholdListEvent.ItemsDeleted", "AlexaHouseholdListEvent.ListCreated",
-                "AlexaHouseholdListEvent.ListUpdated", "AlexaHouseholdListEvent.ListDeleted");
+        assertThat(new ListEventConverter().requestTypes())
+                .containsExactlyInAnyOrder(
+                        "AlexaHouseholdListEvent.ItemsCreated", "AlexaHouseholdListEvent.ItemsUpdated",
+                        "AlexaHouseholdListEvent.ItemsDeleted", "AlexaHouseholdListEvent.ListCreated",
+                        "AlexaHouseholdListEvent.ListUpdated", "AlexaHouseholdListEvent.ListDeleted");
         assertThat(new ListEventConverter().requestTypePrefixes()).isEmpty();
     }
 
     @Test
     void anUnknownHouseholdListEventTypeIsAnUnknownRequest() {
-        Request request = RequestConverter.parse(envelope("AlexaHouseholdListEvent.Other", listBody())).request();
+        Request request = RequestConverter.parse(envelope("AlexaHouseholdListEvent.Other", listBody()))
+                .request();
 
         assertThat(request).isInstanceOf(UnknownRequest.class);
         assertThat(request.type()).isEqualTo("AlexaHouseholdListEvent.Other");
@@ -142,20 +152,23 @@ class ListEventConverterTest {
         JsonNode request = Json.mapper().readTree(envelope(type, listBody())).get("request");
 
         assertThatThrownBy(() -> new ListEventConverter().convert(request))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a household list event");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a household list event");
     }
 
     @Test
     void anItemsEventWithoutItemIdsHasAnEmptyList() {
-        ListItemsDeletedEvent event = (ListItemsDeletedEvent) RequestConverter.parse(
-                envelope(ListItemsDeletedEvent.TYPE, listBody())).request();
+        ListItemsDeletedEvent event =
+                (ListItemsDeletedEvent) RequestConverter.parse(envelope(ListItemsDeletedEvent.TYPE, listBody()))
+                        .request();
         assertThat(event.listItemIds()).isEmpty();
     }
 
     @Test
     void listItemIdsAreUnmodifiable() {
-        ListItemsEvent event = (ListItemsEvent) RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody()))
-                .request();
+        ListItemsEvent event =
+                (ListItemsEvent) RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody()))
+                        .request();
 
         assertThatThrownBy(() -> event.listItemIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -172,9 +185,11 @@ class ListEventConverterTest {
 
     @Test
     void optionalFieldsMayBeAbsent_timesMayBeEpochMillis_andUnknownFieldsAreIgnored() {
-        String json = withRequestFields(ListCreatedEvent.TYPE, ",\"requestId\":\"r\",\"timestamp\":1500506652000,"
-                + "\"eventCreationTime\":\"1500506650000\",\"eventPublishingTime\":\"not a time\","
-                + "\"body\":{\"listId\":\"L\",\"extra\":true},\"extra\":{}");
+        String json = withRequestFields(
+                ListCreatedEvent.TYPE,
+                ",\"requestId\":\"r\",\"timestamp\":1500506652000,"
+                        + "\"eventCreationTime\":\"1500506650000\",\"eventPublishingTime\":\"not a time\","
+                        + "\"body\":{\"listId\":\"L\",\"extra\":true},\"extra\":{}");
 
         ListEvent event = (ListEvent) RequestConverter.parse(json).request();
 
@@ -187,9 +202,11 @@ class ListEventConverterTest {
 
     @Test
     void anIsoTimeWithoutOffsetIsUtc_andOffsetsAreApplied() {
-        String json = withRequestFields(ListUpdatedEvent.TYPE, ",\"requestId\":\"r\","
-                + "\"timestamp\":\"2017-07-19T23:24:12\",\"eventCreationTime\":\"2017-07-19T23:24:10.5+02:00\","
-                + "\"body\":{\"listId\":\"L\"}");
+        String json = withRequestFields(
+                ListUpdatedEvent.TYPE,
+                ",\"requestId\":\"r\","
+                        + "\"timestamp\":\"2017-07-19T23:24:12\",\"eventCreationTime\":\"2017-07-19T23:24:10.5+02:00\","
+                        + "\"body\":{\"listId\":\"L\"}");
 
         ListEvent event = (ListEvent) RequestConverter.parse(json).request();
 
@@ -200,7 +217,8 @@ class ListEventConverterTest {
     @Test
     void anEventWithoutAListIdIsAParseErrorNamingTheField() {
         assertThatThrownBy(() -> RequestConverter.parse(envelope(ListUpdatedEvent.TYPE, "{}")))
-                .isInstanceOf(RequestParseException.class).hasMessageContaining("request.body.listId");
+                .isInstanceOf(RequestParseException.class)
+                .hasMessageContaining("request.body.listId");
     }
 
     static Stream<Arguments> brokenEvents() {
@@ -209,16 +227,17 @@ class ListEventConverterTest {
         return Stream.of(
                 Arguments.of(time + ",\"body\":{\"listId\":\"secret-list\"}", "request.requestId is missing"),
                 Arguments.of(id + ",\"body\":{\"listId\":\"secret-list\"}", "request.timestamp is missing"),
-                Arguments.of(id + ",\"timestamp\":\"secret-time\",\"body\":{\"listId\":\"secret-list\"}",
+                Arguments.of(
+                        id + ",\"timestamp\":\"secret-time\",\"body\":{\"listId\":\"secret-list\"}",
                         "request.timestamp is neither"),
-                Arguments.of(id + time + ",\"body\":{\"listItemIds\":[\"secret-item\"]}",
-                        "request.body.listId is missing"),
+                Arguments.of(
+                        id + time + ",\"body\":{\"listItemIds\":[\"secret-item\"]}", "request.body.listId is missing"),
                 Arguments.of(id + time, "request.body.listId is missing"),
                 Arguments.of(id + time + ",\"body\":\"secret-body\"", "request.body.listId is missing"),
                 Arguments.of(id + time + ",\"body\":{\"listId\":null}", "request.body.listId is missing"),
                 Arguments.of(id + time + ",\"body\":{\"listId\":42}", "request.body.listId is not a string"),
-                Arguments.of(id + time + ",\"body\":{\"listId\":{\"secret\":1}}",
-                        "request.body.listId is not a string"));
+                Arguments.of(
+                        id + time + ",\"body\":{\"listId\":{\"secret\":1}}", "request.body.listId is not a string"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -226,8 +245,10 @@ class ListEventConverterTest {
     void aBrokenEventFailsNamingTheFieldButNoValue(String fields, String message) {
         String json = withRequestFields(ListItemsCreatedEvent.TYPE, fields);
 
-        assertThatThrownBy(() -> RequestConverter.parse(json)).isInstanceOf(RequestParseException.class)
-                .hasMessageContaining(message).hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> RequestConverter.parse(json))
+                .isInstanceOf(RequestParseException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("secret");
     }
 
     @Test
@@ -237,28 +258,45 @@ class ListEventConverterTest {
         RequestConverter.register(new ListEventConverter());
         RequestConverter.register(new ListEventConverter());
 
-        assertThat(RequestConverter.defaultConverter().converters()).hasSize(before)
-                .filteredOn(c -> c instanceof ListEventConverter).hasSize(1);
-        assertEvent(RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody())).request(),
-                ListItemsCreatedEvent.TYPE, ListItemsCreatedEvent.class);
+        assertThat(RequestConverter.defaultConverter().converters())
+                .hasSize(before)
+                .filteredOn(c -> c instanceof ListEventConverter)
+                .hasSize(1);
+        assertEvent(
+                RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody()))
+                        .request(),
+                ListItemsCreatedEvent.TYPE,
+                ListItemsCreatedEvent.class);
     }
 
     @Test
     void eventsAreValues() {
-        Request a = RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody())).request();
-        Request b = RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody())).request();
+        Request a = RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody()))
+                .request();
+        Request b = RequestConverter.parse(envelope(ListItemsCreatedEvent.TYPE, itemsBody()))
+                .request();
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isEqualTo(new ListItemsCreatedEvent(a.header(), Optional.of(Instant.parse("2017-07-19T23:24:10Z")),
-                Optional.of(Instant.parse("2017-07-19T23:24:11Z")), LIST_ID, List.of("item-1", "item-2")));
-        assertThat(RequestConverter.parse(envelope(ListDeletedEvent.TYPE, listBody())).request()).isNotEqualTo(
-                RequestConverter.parse(envelope(ListUpdatedEvent.TYPE, listBody())).request());
+        assertThat(a)
+                .isEqualTo(new ListItemsCreatedEvent(
+                        a.header(),
+                        Optional.of(Instant.parse("2017-07-19T23:24:10Z")),
+                        Optional.of(Instant.parse("2017-07-19T23:24:11Z")),
+                        LIST_ID,
+                        List.of("item-1", "item-2")));
+        assertThat(RequestConverter.parse(envelope(ListDeletedEvent.TYPE, listBody()))
+                        .request())
+                .isNotEqualTo(RequestConverter.parse(envelope(ListUpdatedEvent.TYPE, listBody()))
+                        .request());
     }
 
     @Test
     void requestAsRoutesOnTheInterfaces() {
         SkillRequest parsed = RequestConverter.parse(envelope(ListItemsUpdatedEvent.TYPE, itemsBody()));
 
-        assertThat(parsed.requestAs(ListItemsEvent.class)).get().extracting(ListItemsEvent::listId).isEqualTo(LIST_ID);
+        assertThat(parsed.requestAs(ListItemsEvent.class))
+                .get()
+                .extracting(ListItemsEvent::listId)
+                .isEqualTo(LIST_ID);
         assertThat(parsed.requestAs(ListEvent.class)).isPresent();
         assertThat(parsed.requestAs(ListCreatedEvent.class)).isEmpty();
     }

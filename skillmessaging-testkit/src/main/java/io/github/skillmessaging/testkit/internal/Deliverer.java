@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +37,8 @@ public final class Deliverer implements AutoCloseable {
     private final String certificateChainUrl;
     private final Duration initialBackoff;
     private final Function<SandboxState.UserState, String> apiEndpointOf;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alexa-sandbox-delivery");
         t.setDaemon(true);
@@ -48,8 +49,12 @@ public final class Deliverer implements AutoCloseable {
     /** Per skill, the first attempt of the last request queued: first attempts go out in order. */
     private final java.util.Map<String, CompletableFuture<Void>> tails = new java.util.HashMap<>();
 
-    public Deliverer(SandboxState state, SandboxCertificates certificates, String certificateChainUrl,
-            Duration initialBackoff, Function<SandboxState.UserState, String> apiEndpointOf) {
+    public Deliverer(
+            SandboxState state,
+            SandboxCertificates certificates,
+            String certificateChainUrl,
+            Duration initialBackoff,
+            Function<SandboxState.UserState, String> apiEndpointOf) {
         this.state = state;
         this.certificates = certificates;
         this.certificateChainUrl = certificateChainUrl;
@@ -61,8 +66,12 @@ public final class Deliverer implements AutoCloseable {
      * Builds the envelope of a {@code type} request for {@code user} and {@code skill}, with the
      * request fields {@code fields} adds, and delivers it until acknowledged or {@code expiresAfter}.
      */
-    public void deliver(SandboxSkill skill, SandboxState.UserState user, String type,
-            java.util.function.Consumer<ObjectNode> fields, Duration expiresAfter) {
+    public void deliver(
+            SandboxSkill skill,
+            SandboxState.UserState user,
+            String type,
+            java.util.function.Consumer<ObjectNode> fields,
+            Duration expiresAfter) {
         Instant now = state.now().truncatedTo(ChronoUnit.SECONDS);
         String requestId = "amzn1.echo-api.request.sandbox-" + UUID.randomUUID();
         ObjectNode envelope = Json.mapper().createObjectNode();
@@ -71,7 +80,8 @@ public final class Deliverer implements AutoCloseable {
         system.putObject("application").put("applicationId", skill.applicationId());
         ObjectNode userNode = system.putObject("user");
         userNode.put("userId", user.userId);
-        String apiToken = state.issue(skill.applicationId(), user.userId, "alexa:api").value();
+        String apiToken =
+                state.issue(skill.applicationId(), user.userId, "alexa:api").value();
         synchronized (state) {
             String linked = user.linkedAccounts.get(skill.applicationId());
             if (linked != null) {
@@ -88,24 +98,24 @@ public final class Deliverer implements AutoCloseable {
         request.put("locale", "en-US");
         fields.accept(request);
         byte[] body = Json.write(envelope);
-        Delivery delivery = new Delivery(skill, user.userId, type, requestId, body, certificates.sign(body),
-                now.plus(expiresAfter));
+        Delivery delivery = new Delivery(
+                skill, user.userId, type, requestId, body, certificates.sign(body), now.plus(expiresAfter));
         synchronized (this) {
             deliveries.add(delivery);
             pending++;
-            CompletableFuture<Void> tail = tails.getOrDefault(skill.applicationId(),
-                    CompletableFuture.completedFuture(null));
-            tails.put(skill.applicationId(), tail.thenComposeAsync(ignored -> attempt(delivery, initialBackoff), timer));
+            CompletableFuture<Void> tail =
+                    tails.getOrDefault(skill.applicationId(), CompletableFuture.completedFuture(null));
+            tails.put(
+                    skill.applicationId(), tail.thenComposeAsync(ignored -> attempt(delivery, initialBackoff), timer));
         }
     }
 
     /** One attempt; the future completes when the skill answered or the exchange failed. */
     private CompletableFuture<Void> attempt(Delivery d, Duration nextWait) {
-        Optional<java.net.URI> endpoint = state.skillByApplicationId(d.skill.applicationId())
-                .flatMap(SandboxSkill::endpoint);
+        Optional<java.net.URI> endpoint =
+                state.skillByApplicationId(d.skill.applicationId()).flatMap(SandboxSkill::endpoint);
         if (endpoint.isEmpty()) { // no endpoint set yet: as a failed attempt
-            return CompletableFuture.<Void>completedFuture(null)
-                    .thenRun(() -> afterAttempt(d, nextWait, 0));
+            return CompletableFuture.<Void>completedFuture(null).thenRun(() -> afterAttempt(d, nextWait, 0));
         }
         HttpRequest request = HttpRequest.newBuilder(endpoint.get())
                 .timeout(Duration.ofSeconds(30))
@@ -142,7 +152,12 @@ public final class Deliverer implements AutoCloseable {
             }
         }
         if (!ok) {
-            LOG.log(Level.DEBUG, "Skill did not acknowledge {0} {1} (status {2}); {3}", d.type, d.requestId, status,
+            LOG.log(
+                    Level.DEBUG,
+                    "Skill did not acknowledge {0} {1} (status {2}); {3}",
+                    d.type,
+                    d.requestId,
+                    status,
                     retry ? "redelivering in " + nextWait.toMillis() + " ms" : "expired");
         }
         if (retry && !timer.isShutdown()) {
@@ -160,8 +175,15 @@ public final class Deliverer implements AutoCloseable {
     public synchronized List<DeliveredRequest> deliveries() {
         List<DeliveredRequest> out = new ArrayList<>();
         for (Delivery d : deliveries) {
-            out.add(new DeliveredRequest(d.type, d.requestId, d.userId, new String(d.body, StandardCharsets.UTF_8),
-                    d.attempts, d.lastStatus, d.acknowledged, d.expired));
+            out.add(new DeliveredRequest(
+                    d.type,
+                    d.requestId,
+                    d.userId,
+                    new String(d.body, StandardCharsets.UTF_8),
+                    d.attempts,
+                    d.lastStatus,
+                    d.acknowledged,
+                    d.expired));
         }
         return out;
     }
@@ -197,7 +219,13 @@ public final class Deliverer implements AutoCloseable {
         boolean acknowledged;
         boolean expired;
 
-        Delivery(SandboxSkill skill, String userId, String type, String requestId, byte[] body, String signature,
+        Delivery(
+                SandboxSkill skill,
+                String userId,
+                String type,
+                String requestId,
+                byte[] body,
+                String signature,
                 Instant expiresAt) {
             this.skill = skill;
             this.userId = userId;

@@ -16,8 +16,7 @@ public final class Der {
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
 
-    private Der() {
-    }
+    private Der() {}
 
     /** A tag-length-value with {@code content}. */
     public static byte[] tlv(int tag, byte[] content) {

@@ -133,20 +133,29 @@ public final class Exchange {
             return;
         }
         byte[] body = "HEAD".equals(method) || status == 204 || status == 304 || status < 200
-                ? new byte[0] : responseBody.toByteArray();
-        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
-                .append(reason(status)).append("\r\n");
-        head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                ? new byte[0]
+                : responseBody.toByteArray();
+        StringBuilder head = new StringBuilder(256)
+                .append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
+        head.append("Date: ")
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .append("\r\n");
         for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
-            if (!header.getKey().equalsIgnoreCase("Content-Length") && !header.getKey().equalsIgnoreCase("Transfer-Encoding")) {
+            if (!header.getKey().equalsIgnoreCase("Content-Length")
+                    && !header.getKey().equalsIgnoreCase("Transfer-Encoding")) {
                 for (String value : header.getValue()) {
                     head.append(header.getKey()).append(": ").append(value).append("\r\n");
                 }
             }
         }
         if (status >= 200 && status != 204 && status != 304) {
-            head.append("Content-Length: ").append("HEAD".equals(method) ? responseBody.size() : body.length).append("\r\n");
+            head.append("Content-Length: ")
+                    .append("HEAD".equals(method) ? responseBody.size() : body.length)
+                    .append("\r\n");
         }
         head.append("\r\n");
         connection.answer(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);

@@ -13,8 +13,7 @@ import java.util.UUID;
 
 /** Small helpers for the sandbox's {@link Exchange}s. */
 public final class Http {
-    private Http() {
-    }
+    private Http() {}
 
     /** The request body, at most 1 MiB. */
     public static byte[] body(Exchange exchange) throws IOException {
@@ -67,7 +66,8 @@ public final class Http {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            fields.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return fields;
     }

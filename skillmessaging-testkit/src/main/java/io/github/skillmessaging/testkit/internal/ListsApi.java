@@ -24,8 +24,10 @@ import java.util.UUID;
  */
 public final class ListsApi {
     /** How Amazon's documentation shows item times. */
-    public static final DateTimeFormatter ITEM_TIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy",
-            Locale.US).withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter ITEM_TIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
     private static final String BASE = "/v2/householdlists";
 
     /** Where list events go. */
@@ -72,7 +74,8 @@ public final class ListsApi {
                     result = listsMetadata(user);
                 } else if (method.equals("POST")) {
                     JsonNode in = json(body);
-                    result = metadata(createList(user, text(in, "name"), in.path("state").asText("active")));
+                    result = metadata(
+                            createList(user, text(in, "name"), in.path("state").asText("active")));
                     status = 201;
                 } else {
                     throw new ApiError(405, "METHOD_NOT_ALLOWED", method + " is not allowed here");
@@ -81,7 +84,11 @@ public final class ListsApi {
                 String listId = path.get(0);
                 if (method.equals("PUT")) {
                     JsonNode in = json(body);
-                    result = metadata(updateList(user, listId, text(in, "name"), text(in, "state"),
+                    result = metadata(updateList(
+                            user,
+                            listId,
+                            text(in, "name"),
+                            text(in, "state"),
                             in.path("version").asLong(-1)));
                 } else if (method.equals("DELETE")) {
                     deleteList(user, listId);
@@ -90,11 +97,17 @@ public final class ListsApi {
                     throw new ApiError(405, "METHOD_NOT_ALLOWED", method + " is not allowed here");
                 }
             } else if (path.size() == 2 && !path.get(1).equals("items")) {
-                result = listPage(user, path.get(0), path.get(1), Http.query(exchange).getOrDefault("nextToken", "0"));
+                result = listPage(
+                        user, path.get(0), path.get(1), Http.query(exchange).getOrDefault("nextToken", "0"));
             } else if (path.size() == 2 && method.equals("POST")) {
                 JsonNode in = json(body);
-                result = item(path.get(0), addItem(user, path.get(0), text(in, "value"),
-                        in.path("status").asText("active")));
+                result = item(
+                        path.get(0),
+                        addItem(
+                                user,
+                                path.get(0),
+                                text(in, "value"),
+                                in.path("status").asText("active")));
                 status = 201;
             } else if (path.size() == 3 && path.get(1).equals("items")) {
                 String listId = path.get(0);
@@ -105,8 +118,15 @@ public final class ListsApi {
                         break;
                     case "PUT": {
                         JsonNode in = json(body);
-                        result = item(listId, updateItem(user, listId, itemId, text(in, "value"), text(in, "status"),
-                                in.path("version").asLong(-1)));
+                        result = item(
+                                listId,
+                                updateItem(
+                                        user,
+                                        listId,
+                                        itemId,
+                                        text(in, "value"),
+                                        text(in, "status"),
+                                        in.path("version").asLong(-1)));
                         break;
                     }
                     case "DELETE":
@@ -134,7 +154,8 @@ public final class ListsApi {
     private SandboxState.UserState authorize(Exchange exchange, AlexaRegion region, boolean write) {
         SandboxState.Token token = state.validToken(Http.bearer(exchange))
                 .filter(t -> t.userId() != null)
-                .orElseThrow(() -> new ApiError(403, "ACCESS_DENIED", "The apiAccessToken is missing, invalid or expired"));
+                .orElseThrow(
+                        () -> new ApiError(403, "ACCESS_DENIED", "The apiAccessToken is missing, invalid or expired"));
         synchronized (state) {
             SandboxState.UserState user = state.users.get(token.userId());
             if (user == null || user.region != region) {
@@ -168,15 +189,15 @@ public final class ListsApi {
         return list;
     }
 
-    public HouseholdList updateList(SandboxState.UserState user, String listId, String name, String listState,
-            long version) {
+    public HouseholdList updateList(
+            SandboxState.UserState user, String listId, String name, String listState, long version) {
         HouseholdList list;
         synchronized (state) {
             list = findList(user, listId);
             requireName(name);
             if (version != list.version) {
-                throw new ApiError(409, "CONFLICT", "Version " + version + " is not the list's current version "
-                        + list.version);
+                throw new ApiError(
+                        409, "CONFLICT", "Version " + version + " is not the list's current version " + list.version);
             }
             list.name = name;
             list.state = listState == null ? list.state : listState;
@@ -210,16 +231,16 @@ public final class ListsApi {
         return item;
     }
 
-    public HouseholdList.Item updateItem(SandboxState.UserState user, String listId, String itemId, String value,
-            String status, long version) {
+    public HouseholdList.Item updateItem(
+            SandboxState.UserState user, String listId, String itemId, String value, String status, long version) {
         HouseholdList.Item item;
         synchronized (state) {
             writableList(user, listId);
             item = findItem(user, listId, itemId);
             requireValue(value);
             if (version != item.version) {
-                throw new ApiError(409, "CONFLICT", "Version " + version + " is not the item's current version "
-                        + item.version);
+                throw new ApiError(
+                        409, "CONFLICT", "Version " + version + " is not the item's current version " + item.version);
             }
             item.value = value;
             item.status = status(status);
@@ -287,7 +308,9 @@ public final class ListsApi {
             node.put("version", list.version);
             ArrayNode statusMap = node.putArray("statusMap");
             for (String status : List.of("active", "completed")) {
-                statusMap.addObject().put("href", BASE + "/" + Requests.pathSegment(list.listId) + "/" + status)
+                statusMap
+                        .addObject()
+                        .put("href", BASE + "/" + Requests.pathSegment(list.listId) + "/" + status)
                         .put("status", status);
             }
             return node;

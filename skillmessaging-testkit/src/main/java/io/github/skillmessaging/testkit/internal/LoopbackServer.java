@@ -41,8 +41,9 @@ public final class LoopbackServer {
 
     private final ServerSocket serverSocket;
     /** Longest prefix first. */
-    private final Map<String, Handler> contexts = new ConcurrentSkipListMap<>((a, b) ->
-            a.length() != b.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
+    private final Map<String, Handler> contexts = new ConcurrentSkipListMap<>(
+            (a, b) -> a.length() != b.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
+
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -130,7 +131,7 @@ public final class LoopbackServer {
             return false;
         }
         Exchange.Headers headers = new Exchange.Headers();
-        for (int count = 0;; count++) {
+        for (int count = 0; ; count++) {
             String line = readLine(in);
             if (line == null) {
                 return false;
@@ -143,7 +144,8 @@ public final class LoopbackServer {
                 simple(out, 400);
                 return false;
             }
-            headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            headers.add(
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         URI uri;
         try {
@@ -152,9 +154,10 @@ public final class LoopbackServer {
             simple(out, 400);
             return false;
         }
-        String connectionHeader = String.join(",", headers.getOrDefault("Connection", List.of()))
-                .toLowerCase(Locale.ROOT);
-        boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connectionHeader.contains("close")
+        String connectionHeader =
+                String.join(",", headers.getOrDefault("Connection", List.of())).toLowerCase(Locale.ROOT);
+        boolean keepAlive = parts[2].equals("HTTP/1.1")
+                ? !connectionHeader.contains("close")
                 : connectionHeader.contains("keep-alive");
         if ("100-continue".equalsIgnoreCase(headers.getFirst("Expect"))) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -162,7 +165,8 @@ public final class LoopbackServer {
         }
         byte[] body;
         String transferEncoding = headers.getFirst("Transfer-Encoding");
-        if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (transferEncoding != null
+                && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = readChunked(in);
         } else {
             String length = headers.getFirst("Content-Length");

@@ -58,12 +58,11 @@ public final class SandboxState {
     }
 
     /** An issued token: a skill's LWA token (user null) or a skill's API token for one user. */
-    public record Token(String value, String applicationId, String userId, String scope, Instant expiresAt) {
-    }
+    public record Token(String value, String applicationId, String userId, String scope, Instant expiresAt) {}
 
     public synchronized SandboxSkill registerSkill(Optional<java.net.URI> endpoint) {
-        SandboxSkill skill = new SandboxSkill("amzn1.ask.skill." + UUID.randomUUID(),
-                "amzn1.application-oa2-client." + hex(16), hex(32), endpoint);
+        SandboxSkill skill = new SandboxSkill(
+                "amzn1.ask.skill." + UUID.randomUUID(), "amzn1.application-oa2-client." + hex(16), hex(32), endpoint);
         skillsByClientId.put(skill.clientId(), skill);
         return skill;
     }
@@ -73,15 +72,18 @@ public final class SandboxState {
         if (!skillsByClientId.containsKey(skill.clientId())) {
             throw new IllegalArgumentException("Unknown skill " + skill.applicationId());
         }
-        SandboxSkill moved = new SandboxSkill(skill.applicationId(), skill.clientId(), skill.clientSecret(),
-                Optional.of(endpoint));
+        SandboxSkill moved =
+                new SandboxSkill(skill.applicationId(), skill.clientId(), skill.clientSecret(), Optional.of(endpoint));
         skillsByClientId.put(skill.clientId(), moved);
         return moved;
     }
 
     public synchronized UserState createUser(AlexaRegion region) {
-        String userId = "amzn1.ask.account." + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(48))
-                .toUpperCase(java.util.Locale.ROOT);
+        String userId = "amzn1.ask.account."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(randomBytes(48))
+                        .toUpperCase(java.util.Locale.ROOT);
         UserState user = new UserState(userId, region);
         String stem = UUID.randomUUID().toString();
         HouseholdList shopping = new HouseholdList(listId(stem + "-SHOPPING_ITEM"), "Alexa shopping list");
@@ -98,7 +100,11 @@ public final class SandboxState {
     }
 
     public synchronized Token issue(String applicationId, String userId, String scope) {
-        Token token = new Token("Atc|sandbox-" + hex(24), applicationId, userId, scope,
+        Token token = new Token(
+                "Atc|sandbox-" + hex(24),
+                applicationId,
+                userId,
+                scope,
                 clock.instant().plus(tokenLifetime));
         tokens.put(token.value, token);
         return token;
@@ -114,7 +120,9 @@ public final class SandboxState {
     }
 
     public synchronized Optional<SandboxSkill> skillByApplicationId(String applicationId) {
-        return skillsByClientId.values().stream().filter(s -> s.applicationId().equals(applicationId)).findFirst();
+        return skillsByClientId.values().stream()
+                .filter(s -> s.applicationId().equals(applicationId))
+                .findFirst();
     }
 
     public synchronized Set<String> permissions(UserState user, String applicationId) {

@@ -33,8 +33,8 @@ public final class AlexaSandboxExtension implements BeforeAllCallback, AfterAllC
     /** The first redelivery wait of a sandbox started by this extension. */
     public static final long TEST_REDELIVERY_MILLIS = 50;
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            AlexaSandboxExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(AlexaSandboxExtension.class);
 
     private final UnaryOperator<AlexaSandbox.Builder> configuration;
     private volatile AlexaSandbox current;
@@ -64,8 +64,9 @@ public final class AlexaSandboxExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        AlexaSandbox sandbox = configuration.apply(AlexaSandbox.builder()
-                .redeliveryBackoff(Duration.ofMillis(TEST_REDELIVERY_MILLIS))).start();
+        AlexaSandbox sandbox = configuration
+                .apply(AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(TEST_REDELIVERY_MILLIS)))
+                .start();
         current = sandbox;
         context.getStore(NAMESPACE).put(AlexaSandbox.class, sandbox);
     }

@@ -137,8 +137,8 @@ final class Connection {
     /** From the sweep: the address being tried has used up its share of the connect timeout. */
     void connectAttemptTimedOut(long now) {
         if (!closed && channel != null && !connected && now - attemptDeadline >= 0) {
-            tryNextAddress(new SocketTimeoutException("connect to " + addresses[attempt].getHostAddress()
-                    + " port " + route.port() + " timed out"));
+            tryNextAddress(new SocketTimeoutException(
+                    "connect to " + addresses[attempt].getHostAddress() + " port " + route.port() + " timed out"));
         }
     }
 
@@ -282,8 +282,7 @@ final class Connection {
                 runDelegatedTasks();
             } else if (status == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
                 wrap(EMPTY);
-            } else if (status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
-                    && out != null && out.hasRemaining()) {
+            } else if (status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && out != null && out.hasRemaining()) {
                 wrap(out);
             } else {
                 return false;
@@ -301,7 +300,7 @@ final class Connection {
                     throw new SSLException("TLS connection closed while writing");
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -329,8 +328,8 @@ final class Connection {
                 progress = result.bytesConsumed() > 0 || result.bytesProduced() > 0;
                 switch (result.getStatus()) {
                     case BUFFER_OVERFLOW -> {
-                        loop.tlsAppBuffer = ByteBuffer.allocate(Math.max(app.capacity() * 2,
-                                engine.getSession().getApplicationBufferSize()));
+                        loop.tlsAppBuffer = ByteBuffer.allocate(
+                                Math.max(app.capacity() * 2, engine.getSession().getApplicationBufferSize()));
                         progress = true;
                     }
                     case BUFFER_UNDERFLOW -> progress = false;
@@ -338,7 +337,7 @@ final class Connection {
                         eof = true;
                         progress = false;
                     }
-                    default -> { }
+                    default -> {}
                 }
                 if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
                     runDelegatedTasks();
@@ -399,7 +398,8 @@ final class Connection {
             }
         }
         if (current != null) {
-            fail(new TransportException(current.request + " failed: connection closed before any response",
+            fail(new TransportException(
+                    current.request + " failed: connection closed before any response",
                     new EOFException("connection closed before any response")));
         } else {
             close();
@@ -430,8 +430,12 @@ final class Connection {
             return;
         }
         boolean beforeAnswer = current.parser == null || !current.parser.started();
-        if (reused && beforeAnswer && !current.resent && error instanceof TransportException
-                && IDEMPOTENT.contains(current.request.method()) && !loop.transport.isClosed()) {
+        if (reused
+                && beforeAnswer
+                && !current.resent
+                && error instanceof TransportException
+                && IDEMPOTENT.contains(current.request.method())
+                && !loop.transport.isClosed()) {
             current.resent = true;
             loop.dispatch(current, true);
             return;

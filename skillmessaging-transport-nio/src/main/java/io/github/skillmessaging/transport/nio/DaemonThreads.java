@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * joins the threads it started ({@code mvn exec:java}, application servers) is not held up.
  */
 final class DaemonThreads {
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     static Thread thread(String name, Runnable task) {
         Thread t = new Thread(task, name);
@@ -29,8 +28,8 @@ final class DaemonThreads {
     static ThreadPoolExecutor cachedPool(String name, long keepAliveSeconds) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = r -> thread(name + "-" + count.incrementAndGet(), r);
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, keepAliveSeconds, TimeUnit.SECONDS,
-                new InterruptibleHandOff(), factory);
+        return new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, keepAliveSeconds, TimeUnit.SECONDS, new InterruptibleHandOff(), factory);
     }
 
     /** A {@link SynchronousQueue} whose timed poll (an idle worker waiting) ends the worker on interrupt. */

@@ -64,8 +64,11 @@ final class Exchange {
         try {
             callbacks.execute(completion);
         } catch (RuntimeException e) { // RejectedExecutionException: a shut down executor of the user's
-            LOG.log(System.Logger.Level.DEBUG, "the callback executor refused a completion; completing "
-                    + request + " on " + Thread.currentThread().getName(), e);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "the callback executor refused a completion; completing " + request + " on "
+                            + Thread.currentThread().getName(),
+                    e);
             completion.run();
         }
     }

@@ -12,10 +12,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * HTTP/1.1 on the wire for {@link NioTransport}: encodes a request and parses a response fed in
@@ -23,8 +23,8 @@ import java.util.Map;
  */
 final class Http1Codec {
     /** Headers the codec writes itself; callers' values for them are ignored. */
-    private static final List<String> OWN_HEADERS = List.of("host", "content-length", "connection", "transfer-encoding",
-            "expect", "upgrade", "te");
+    private static final List<String> OWN_HEADERS =
+            List.of("host", "content-length", "connection", "transfer-encoding", "expect", "upgrade", "te");
     /** {@link #OWN_HEADERS} by length (no two have the same), for a lookup without a loop. */
     private static final String[] OWN_BY_LENGTH = byLength(OWN_HEADERS);
 
@@ -35,7 +35,8 @@ final class Http1Codec {
 
     /** The names in an array indexed by their length; no two may have the same length. */
     private static String[] byLength(List<String> names) {
-        String[] table = new String[names.stream().mapToInt(String::length).max().orElse(0) + 1];
+        String[] table =
+                new String[names.stream().mapToInt(String::length).max().orElse(0) + 1];
         for (String name : names) {
             if (table[name.length()] != null) {
                 throw new IllegalArgumentException(name + " has the length of " + table[name.length()]);
@@ -45,8 +46,7 @@ final class Http1Codec {
         return table;
     }
 
-    private Http1Codec() {
-    }
+    private Http1Codec() {}
 
     /** The request head and body as bytes, ready to write. */
     static byte[] encode(HttpTransport.Request request) throws ProtocolException {
@@ -121,12 +121,14 @@ final class Http1Codec {
     private static String percentEncodeNonAscii(String text) throws ProtocolException {
         ByteBuffer utf8;
         try {
-            utf8 = StandardCharsets.UTF_8.newEncoder()
+            utf8 = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(Normalizer.normalize(text, Normalizer.Form.NFC)));
         } catch (CharacterCodingException e) {
-            throw new ProtocolException("URI path or query with a character that is not valid UTF-16 (a lone surrogate)");
+            throw new ProtocolException(
+                    "URI path or query with a character that is not valid UTF-16 (a lone surrogate)");
         }
         StringBuilder ascii = new StringBuilder(utf8.remaining() + 16);
         while (utf8.hasRemaining()) {
@@ -198,11 +200,31 @@ final class Http1Codec {
     /** Parses one response from bytes fed as they arrive. */
     static final class ResponseParser {
         /** Response header names common enough to share one lower-case string. */
-        private static final String[] COMMON_BY_LENGTH = byLength(List.of("content-length", "content-type", "date",
-                "server", "connection", "transfer-encoding", "x-amzn-requestid", "retry-after", "cache-control",
-                "strict-transport-security", "x-amzn-trace-id", "location")); // one name per length
+        private static final String[] COMMON_BY_LENGTH = byLength(List.of(
+                "content-length",
+                "content-type",
+                "date",
+                "server",
+                "connection",
+                "transfer-encoding",
+                "x-amzn-requestid",
+                "retry-after",
+                "cache-control",
+                "strict-transport-security",
+                "x-amzn-trace-id",
+                "location")); // one name per length
 
-        private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_TO_EOF, DONE }
+        private enum State {
+            STATUS_LINE,
+            HEADERS,
+            FIXED_BODY,
+            CHUNK_SIZE,
+            CHUNK_DATA,
+            CHUNK_END,
+            TRAILERS,
+            BODY_TO_EOF,
+            DONE
+        }
 
         private final boolean headRequest;
         private final int maxHeaderBytes;
@@ -271,8 +293,10 @@ final class Http1Codec {
             if (state == State.DONE) {
                 return true;
             }
-            throw new EOFException(bytesSeen == 0 ? "connection closed before any response"
-                    : "connection closed in the middle of the response");
+            throw new EOFException(
+                    bytesSeen == 0
+                            ? "connection closed before any response"
+                            : "connection closed in the middle of the response");
         }
 
         /** Whether the connection may carry another request after this response. */
@@ -292,8 +316,7 @@ final class Http1Codec {
 
         HttpTransport.Response response() {
             // Response copies the map into its own case-insensitive, unmodifiable headers
-            return new HttpTransport.Response(status, headers,
-                    body == null ? NO_BYTES : body.toByteArray());
+            return new HttpTransport.Response(status, headers, body == null ? NO_BYTES : body.toByteArray());
         }
 
         private void appendBody(ByteBuffer in, int n) throws ProtocolException {
@@ -388,8 +411,13 @@ final class Http1Codec {
             int space = text.indexOf(' ');
             int codeEnd = space < 0 ? -1 : text.indexOf(' ', space + 1);
             codeEnd = codeEnd < 0 ? text.length() : codeEnd;
-            if (space != 8 || !text.startsWith("HTTP/1.") || !digit(text.charAt(7)) || codeEnd - space - 1 != 3
-                    || !digit(text.charAt(9)) || !digit(text.charAt(10)) || !digit(text.charAt(11))) {
+            if (space != 8
+                    || !text.startsWith("HTTP/1.")
+                    || !digit(text.charAt(7))
+                    || codeEnd - space - 1 != 3
+                    || !digit(text.charAt(9))
+                    || !digit(text.charAt(10))
+                    || !digit(text.charAt(11))) {
                 throw new ProtocolException("not an HTTP/1.x status line: " + abbreviate(text));
             }
             status = Integer.parseInt(text, space + 1, codeEnd, 10);
@@ -409,8 +437,8 @@ final class Http1Codec {
             int colon = text.indexOf(':');
             if (colon <= 0) {
                 // not echoed: a line without a colon may be the value of a header (a cookie, a token)
-                throw new ProtocolException("malformed response header line (no name and colon, " + text.length()
-                        + " characters)");
+                throw new ProtocolException(
+                        "malformed response header line (no name and colon, " + text.length() + " characters)");
             }
             for (int i = 0; i < colon; i++) {
                 if (!tchar(text.charAt(i))) { // only the valid start is shown: the rest may be a value
@@ -490,8 +518,8 @@ final class Http1Codec {
             for (String value : values) {
                 for (String coding : value.split(",", -1)) {
                     if (!strip(coding).equalsIgnoreCase("chunked") || ++codings > 1) {
-                        throw new ProtocolException("unsupported Transfer-Encoding: " + abbreviate(String.join(", ", values))
-                                + " (only chunked is accepted)");
+                        throw new ProtocolException("unsupported Transfer-Encoding: "
+                                + abbreviate(String.join(", ", values)) + " (only chunked is accepted)");
                     }
                 }
             }
@@ -507,7 +535,8 @@ final class Http1Codec {
                 for (String part : value.split(",", -1)) {
                     long parsed = digits(strip(part), 10);
                     if (parsed < 0 || (length != -1 && parsed != length)) {
-                        throw new ProtocolException("malformed Content-Length: " + abbreviate(String.join(", ", values)));
+                        throw new ProtocolException(
+                                "malformed Content-Length: " + abbreviate(String.join(", ", values)));
                     }
                     length = parsed;
                 }

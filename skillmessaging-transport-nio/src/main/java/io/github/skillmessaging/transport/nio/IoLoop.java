@@ -121,7 +121,10 @@ final class IoLoop implements Runnable {
                 }
                 takeIncoming();
                 runTasks();
-                if (transport.isClosed() && connectionsBusy() == 0 && waiting == 0 && incoming.isEmpty()
+                if (transport.isClosed()
+                        && connectionsBusy() == 0
+                        && waiting == 0
+                        && incoming.isEmpty()
                         && tasks.isEmpty()) {
                     break;
                 }
@@ -278,8 +281,10 @@ final class IoLoop implements Runnable {
             lookup = new Lookup(first.route, now);
             lookups.put(first.route, lookup);
             Lookup started = lookup;
-            transport.lookUp(first.route, first.request.uri(), (addresses, error) ->
-                    execute(() -> lookedUp(started, addresses, error)));
+            transport.lookUp(
+                    first.route,
+                    first.request.uri(),
+                    (addresses, error) -> execute(() -> lookedUp(started, addresses, error)));
         }
         lookup.waiting.add(connection);
     }
@@ -339,12 +344,17 @@ final class IoLoop implements Runnable {
             if (e != null && e.isCancelled()) {
                 c.close();
             } else if (e != null && now - e.deadline >= 0) {
-                c.fail(new ApiTimeoutException(e.request + " got no answer within " + e.request.timeout(),
-                        e.request.timeout(), true, new HttpTimeoutException("request timed out")));
+                c.fail(new ApiTimeoutException(
+                        e.request + " got no answer within " + e.request.timeout(),
+                        e.request.timeout(),
+                        true,
+                        new HttpTimeoutException("request timed out")));
             } else if (!c.connected && now - c.connectDeadline >= 0) {
                 String what = c.resolving() ? "could not resolve " + c.route.host() : "could not connect";
-                c.fail(new ApiTimeoutException(c.exchangeName() + " " + what + " within " + transport.connectTimeout,
-                        e == null ? transport.connectTimeout : e.request.timeout(), true,
+                c.fail(new ApiTimeoutException(
+                        c.exchangeName() + " " + what + " within " + transport.connectTimeout,
+                        e == null ? transport.connectTimeout : e.request.timeout(),
+                        true,
                         new HttpConnectTimeoutException(what + ": timed out after " + transport.connectTimeout)));
             } else if (!c.connected) {
                 c.connectAttemptTimedOut(now);
@@ -359,8 +369,10 @@ final class IoLoop implements Runnable {
                     if (e.isDone() || now - e.deadline >= 0) {
                         it.remove();
                         waiting--;
-                        e.fail(new ApiTimeoutException(e.request + " got no connection within "
-                                + e.request.timeout(), e.request.timeout(), true,
+                        e.fail(new ApiTimeoutException(
+                                e.request + " got no connection within " + e.request.timeout(),
+                                e.request.timeout(),
+                                true,
                                 new HttpTimeoutException("request timed out waiting for a connection")));
                     }
                 }

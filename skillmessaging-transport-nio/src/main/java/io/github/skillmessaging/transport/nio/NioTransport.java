@@ -105,15 +105,19 @@ public final class NioTransport implements HttpTransport {
     public CompletableFuture<Response> send(Request request) {
         Exchange exchange;
         try {
-            exchange = new Exchange(request, Route.of(request.uri()), Http1Codec.encode(request),
-                    System.nanoTime() + nanos(request.timeout()), callbacks);
+            exchange = new Exchange(
+                    request,
+                    Route.of(request.uri()),
+                    Http1Codec.encode(request),
+                    System.nanoTime() + nanos(request.timeout()),
+                    callbacks);
         } catch (ProtocolException | IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new TransportException(request + " could not be sent: "
-                    + e.getMessage(), e));
+            return CompletableFuture.failedFuture(
+                    new TransportException(request + " could not be sent: " + e.getMessage(), e));
         }
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new TransportException(request
-                    + " could not be sent: the transport is closed", null));
+            return CompletableFuture.failedFuture(
+                    new TransportException(request + " could not be sent: the transport is closed", null));
         }
         IoLoop current;
         try {
@@ -230,7 +234,9 @@ public final class NioTransport implements HttpTransport {
             return;
         }
         List<Proxy> proxies = selector.select(uri);
-        if (proxies != null && !proxies.isEmpty() && proxies.get(0) != null
+        if (proxies != null
+                && !proxies.isEmpty()
+                && proxies.get(0) != null
                 && proxies.get(0).type() != Proxy.Type.DIRECT) {
             throw new ProxyConfiguredException("the JVM's ProxySelector chose the proxy " + proxies.get(0)
                     + " for it, and NioTransport does not support proxies; use the default java.net.http "
@@ -317,8 +323,7 @@ public final class NioTransport implements HttpTransport {
         private Executor callbackExecutor;
         private Resolver resolver = InetAddress::getAllByName;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Connections kept open to one host at most (1024); more requests wait for a free one. */
         public Builder maxConnectionsPerHost(int max) {

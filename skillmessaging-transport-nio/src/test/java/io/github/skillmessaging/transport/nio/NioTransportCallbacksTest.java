@@ -29,19 +29,25 @@ class NioTransportCallbacksTest {
 
     @Test
     void aStageChainedWithoutAnExecutorMayBlockOnAnotherSendOfTheSameTransport() throws Exception {
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.create()) {
-            CompletableFuture<Integer> nested = transport.send(request("GET", server.baseUrl() + "/outer", null))
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.create()) {
+            CompletableFuture<Integer> nested = transport
+                    .send(request("GET", server.baseUrl() + "/outer", null))
                     .thenApply(outer -> {
                         try { // blocks in the stage: on the I/O thread this would wait for itself
-                            return transport.send(request("GET", server.baseUrl() + "/inner", null))
-                                    .get(5, TimeUnit.SECONDS).statusCode();
+                            return transport
+                                    .send(request("GET", server.baseUrl() + "/inner", null))
+                                    .get(5, TimeUnit.SECONDS)
+                                    .statusCode();
                         } catch (TimeoutException e) {
                             return -1;
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
                     });
-            assertThat(nested.get(20, TimeUnit.SECONDS)).as("status of the nested send").isEqualTo(202);
+            assertThat(nested.get(20, TimeUnit.SECONDS))
+                    .as("status of the nested send")
+                    .isEqualTo(202);
         }
     }
 
@@ -49,14 +55,17 @@ class NioTransportCallbacksTest {
     void aSlowCallbackDoesNotDelayTheAnswerToAnotherRequest() throws Exception {
         CountDownLatch slowRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.create()) {
-            CompletableFuture<Void> slow = transport.send(request("GET", server.baseUrl() + "/slow", null))
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.create()) {
+            CompletableFuture<Void> slow = transport
+                    .send(request("GET", server.baseUrl() + "/slow", null))
                     .thenRun(() -> {
                         slowRunning.countDown();
                         await(release);
                     });
             assertThat(slowRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            HttpTransport.Response other = transport.send(request("GET", server.baseUrl() + "/other", null))
+            HttpTransport.Response other = transport
+                    .send(request("GET", server.baseUrl() + "/other", null))
                     .get(5, TimeUnit.SECONDS);
             assertThat(other.statusCode()).isEqualTo(202);
             assertThat(slow).as("the slow callback is still running").isNotDone();
@@ -75,20 +84,28 @@ class NioTransportCallbacksTest {
         }
         ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-callbacks"));
         try (ScriptedServer server = answeringServer();
-                NioTransport transport = NioTransport.builder().callbackExecutor(mine).build()) {
-            String answered = transport.send(request("GET", server.baseUrl() + "/x", null))
-                    .thenApply(r -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
-            String failed = transport.send(request("GET", "http://127.0.0.1:" + refused + "/x", null))
-                    .handle((r, t) -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+                NioTransport transport =
+                        NioTransport.builder().callbackExecutor(mine).build()) {
+            String answered = transport
+                    .send(request("GET", server.baseUrl() + "/x", null))
+                    .thenApply(r -> Thread.currentThread().getName())
+                    .get(10, TimeUnit.SECONDS);
+            String failed = transport
+                    .send(request("GET", "http://127.0.0.1:" + refused + "/x", null))
+                    .handle((r, t) -> Thread.currentThread().getName())
+                    .get(10, TimeUnit.SECONDS);
             assertThat(answered).isEqualTo("my-callbacks");
             assertThat(failed).isEqualTo("my-callbacks");
         } finally {
             mine.shutdown();
         }
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.create()) {
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.create()) {
             String io = transport.ioThread().getName();
-            String where = transport.send(request("GET", server.baseUrl() + "/x", null))
-                    .thenApply(r -> Thread.currentThread().getName() + (Thread.currentThread().isDaemon() ? " daemon" : ""))
+            String where = transport
+                    .send(request("GET", server.baseUrl() + "/x", null))
+                    .thenApply(r -> Thread.currentThread().getName()
+                            + (Thread.currentThread().isDaemon() ? " daemon" : ""))
                     .get(10, TimeUnit.SECONDS);
             assertThat(where).isNotEqualTo(io).startsWith(io + "-callback-").endsWith(" daemon");
         }
@@ -96,12 +113,17 @@ class NioTransportCallbacksTest {
 
     @Test
     void anExecutorThatRefusesTasksStillGetsEveryFutureCompleted() throws Exception {
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.builder()
-                .callbackExecutor(task -> {
-                    throw new RejectedExecutionException("shut down");
-                }).build()) {
-            assertThat(transport.send(request("GET", server.baseUrl() + "/x", null)).get(10, TimeUnit.SECONDS)
-                    .statusCode()).isEqualTo(202);
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.builder()
+                        .callbackExecutor(task -> {
+                            throw new RejectedExecutionException("shut down");
+                        })
+                        .build()) {
+            assertThat(transport
+                            .send(request("GET", server.baseUrl() + "/x", null))
+                            .get(10, TimeUnit.SECONDS)
+                            .statusCode())
+                    .isEqualTo(202);
             assertThat(failure(transport.send(request("GET", "http://no-such-host.invalid/x", null))))
                     .isInstanceOf(TransportException.class);
         }

@@ -55,22 +55,24 @@ class NioTransportConnectTest {
             }
 
             @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-            }
+            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
         };
     }
 
     @Test
     void aRequestForWhichTheJvmChoosesAProxyFailsNamingTheProxyBeforeAnythingIsSent() throws Exception {
         List<URI> asked = new CopyOnWriteArrayList<>();
-        ProxySelector.setDefault(choosing(new Proxy(Proxy.Type.HTTP,
-                InetSocketAddress.createUnresolved("proxy.example", 3128)), asked));
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.create()) {
+        ProxySelector.setDefault(
+                choosing(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 3128)), asked));
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.create()) {
             String url = server.baseUrl() + "/v1/skillmessages/users/u";
             Throwable t = failure(transport.send(request("POST", url, "{}")));
-            assertThat(t).isInstanceOf(TransportException.class)
+            assertThat(t)
+                    .isInstanceOf(TransportException.class)
                     .hasMessageContaining("POST " + url)
-                    .hasMessageContaining("proxy.example").hasMessageContaining("3128")
+                    .hasMessageContaining("proxy.example")
+                    .hasMessageContaining("3128")
                     .hasMessageContaining("does not support proxies");
             assertThat(asked).contains(URI.create(url));
             Thread.sleep(100);
@@ -82,20 +84,27 @@ class NioTransportConnectTest {
     void aDirectChoiceOfTheProxySelectorConnectsAsUsual() throws Exception {
         List<URI> asked = new CopyOnWriteArrayList<>();
         ProxySelector.setDefault(choosing(Proxy.NO_PROXY, asked));
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.create()) {
-            assertThat(NioTransportTest.send(transport, "GET", server.baseUrl() + "/x", null).statusCode()).isEqualTo(202);
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.create()) {
+            assertThat(NioTransportTest.send(transport, "GET", server.baseUrl() + "/x", null)
+                            .statusCode())
+                    .isEqualTo(202);
             assertThat(asked).hasSize(1);
         }
     }
 
     @Test
     void aHostWhoseFirstAddressRefusesIsReachedOnItsSecond() throws Exception {
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.builder()
-                .resolver(host -> new InetAddress[] {InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")})
-                .build()) {
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.builder()
+                        .resolver(host -> new InetAddress[] {
+                            InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")
+                        })
+                        .build()) {
             // nothing listens on 127.0.0.2 at the server's port: refused at once
             assertThat(NioTransportTest.send(transport, "GET", "http://two.test:" + server.port() + "/x", null)
-                    .statusCode()).isEqualTo(202);
+                            .statusCode())
+                    .isEqualTo(202);
             assertThat(server.requests.get(0)).contains("Host: two.test:" + server.port() + "\r\n");
         }
     }
@@ -112,13 +121,17 @@ class NioTransportConnectTest {
                     filler.connect(full.getLocalSocketAddress());
                     fillers.add(filler);
                 }
-                try (NioTransport transport = NioTransport.builder().connectTimeout(Duration.ofSeconds(2))
-                        .resolver(host -> new InetAddress[] {InetAddress.getByName("127.0.0.2"),
-                                InetAddress.getByName("127.0.0.1")})
+                try (NioTransport transport = NioTransport.builder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .resolver(host -> new InetAddress[] {
+                            InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")
+                        })
                         .build()) {
                     // had the first address taken the whole connect timeout, this would fail as a timeout
-                    assertThat(NioTransportTest.send(transport, "GET", "http://slow-first.test:" + server.port() + "/x",
-                            null).statusCode()).isEqualTo(202);
+                    assertThat(NioTransportTest.send(
+                                            transport, "GET", "http://slow-first.test:" + server.port() + "/x", null)
+                                    .statusCode())
+                            .isEqualTo(202);
                 }
             } finally {
                 for (SocketChannel filler : fillers) {
@@ -135,7 +148,8 @@ class NioTransportConnectTest {
             refused = s.getLocalPort();
         }
         try (NioTransport transport = NioTransport.builder()
-                .resolver(host -> new InetAddress[] {InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")})
+                .resolver(host ->
+                        new InetAddress[] {InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")})
                 .build()) {
             Throwable t = failure(transport.send(request("POST", "http://none.test:" + refused + "/x", "{}")));
             assertThat(t).isInstanceOf(TransportException.class).hasCauseInstanceOf(java.net.ConnectException.class);
@@ -146,25 +160,30 @@ class NioTransportConnectTest {
     @Test
     void aNameLookupThatHangsFailsWithinTheConnectTimeoutAndDoesNotHoldUpOtherHosts() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        try (ScriptedServer server = answeringServer(); NioTransport transport = NioTransport.builder()
-                .connectTimeout(Duration.ofMillis(500))
-                .resolver(host -> {
-                    if (host.startsWith("hang")) {
-                        awaitUninterruptibly(never); // as a lookup stuck in the OS resolver: no interrupt helps
-                    }
-                    return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-                }).build()) {
+        try (ScriptedServer server = answeringServer();
+                NioTransport transport = NioTransport.builder()
+                        .connectTimeout(Duration.ofMillis(500))
+                        .resolver(host -> {
+                            if (host.startsWith("hang")) {
+                                awaitUninterruptibly(never); // as a lookup stuck in the OS resolver: no interrupt helps
+                            }
+                            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+                        })
+                        .build()) {
             List<CompletableFuture<?>> hanging = new ArrayList<>();
             for (int n = 0; n < 4; n++) {
                 hanging.add(transport.send(request("GET", "http://hang" + n + ".test:" + server.port() + "/x", null)));
             }
             for (CompletableFuture<?> f : hanging) {
                 Throwable t = failure(f.orTimeout(5, TimeUnit.SECONDS));
-                assertThat(t).isInstanceOf(ApiTimeoutException.class).hasMessageContaining("could not resolve")
+                assertThat(t)
+                        .isInstanceOf(ApiTimeoutException.class)
+                        .hasMessageContaining("could not resolve")
                         .hasCauseInstanceOf(java.net.http.HttpConnectTimeoutException.class);
             }
             assertThat(NioTransportTest.send(transport, "GET", "http://fine.test:" + server.port() + "/x", null)
-                    .statusCode()).isEqualTo(202);
+                            .statusCode())
+                    .isEqualTo(202);
         } finally {
             never.countDown();
         }
@@ -175,15 +194,18 @@ class NioTransportConnectTest {
         AtomicInteger lookups = new AtomicInteger();
         CountDownLatch allArrived = new CountDownLatch(20);
         try (ScriptedServer server = new ScriptedServer((c, i) -> {
-            c.readRequest();
-            allArrived.countDown();
-            allArrived.await(10, TimeUnit.SECONDS); // so that every request needs a connection of its own
-            c.write(OK);
-        }); NioTransport transport = NioTransport.builder().resolver(host -> {
-            lookups.incrementAndGet();
-            Thread.sleep(100);
-            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-        }).build()) {
+                    c.readRequest();
+                    allArrived.countDown();
+                    allArrived.await(10, TimeUnit.SECONDS); // so that every request needs a connection of its own
+                    c.write(OK);
+                });
+                NioTransport transport = NioTransport.builder()
+                        .resolver(host -> {
+                            lookups.incrementAndGet();
+                            Thread.sleep(100);
+                            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+                        })
+                        .build()) {
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (int n = 0; n < 20; n++) {
                 all.add(transport.send(request("GET", "http://burst.test:" + server.port() + "/" + n, null)));
@@ -198,11 +220,15 @@ class NioTransportConnectTest {
 
     @Test
     void anUnknownHostFromTheResolverFailsAsAConnectFailure() {
-        try (NioTransport transport = NioTransport.builder().resolver(host -> {
-            throw new UnknownHostException(host);
-        }).build()) {
+        try (NioTransport transport = NioTransport.builder()
+                .resolver(host -> {
+                    throw new UnknownHostException(host);
+                })
+                .build()) {
             Throwable t = failure(transport.send(request("GET", "http://nowhere.test/x", null)));
-            assertThat(t).isInstanceOf(TransportException.class).hasMessageContaining("unknown host nowhere.test")
+            assertThat(t)
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("unknown host nowhere.test")
                     .hasCauseInstanceOf(java.net.ConnectException.class);
         }
     }

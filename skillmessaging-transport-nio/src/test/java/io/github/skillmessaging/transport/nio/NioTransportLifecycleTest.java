@@ -33,24 +33,30 @@ class NioTransportLifecycleTest {
         CountDownLatch testDone = new CountDownLatch(1);
         CountDownLatch lookupStarted = new CountDownLatch(1);
         try (ScriptedServer silent = new ScriptedServer((c, i) -> {
-            c.readRequest();
-            received.countDown();
-            testDone.await(20, TimeUnit.SECONDS);
-        }); ScriptedServer answering = new ScriptedServer((c, i) -> {
-            while (c.readRequest() != null) {
-                c.write(OK);
-            }
-        }); NioTransport transport = NioTransport.builder().maxConnectionsPerHost(1).resolver(host -> {
-            if (host.equals("slow-lookup.test")) {
-                lookupStarted.countDown();
-                testDone.await(20, TimeUnit.SECONDS);
-            }
-            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-        }).build()) {
+                    c.readRequest();
+                    received.countDown();
+                    testDone.await(20, TimeUnit.SECONDS);
+                });
+                ScriptedServer answering = new ScriptedServer((c, i) -> {
+                    while (c.readRequest() != null) {
+                        c.write(OK);
+                    }
+                });
+                NioTransport transport = NioTransport.builder()
+                        .maxConnectionsPerHost(1)
+                        .resolver(host -> {
+                            if (host.equals("slow-lookup.test")) {
+                                lookupStarted.countDown();
+                                testDone.await(20, TimeUnit.SECONDS);
+                            }
+                            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+                        })
+                        .build()) {
             CompletableFuture<?> inFlight = transport.send(request("POST", silent.baseUrl() + "/in-flight", "{}"));
             assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<?> queued = transport.send(request("POST", silent.baseUrl() + "/queued", "{}"));
-            CompletableFuture<?> lookingUp = transport.send(request("GET", "http://slow-lookup.test:" + silent.port() + "/", null));
+            CompletableFuture<?> lookingUp =
+                    transport.send(request("GET", "http://slow-lookup.test:" + silent.port() + "/", null));
             assertThat(lookupStarted.await(10, TimeUnit.SECONDS)).isTrue();
             Thread first = transport.ioThread();
 
@@ -63,13 +69,16 @@ class NioTransportLifecycleTest {
 
             for (CompletableFuture<?> pending : List.of(inFlight, queued, lookingUp)) {
                 Throwable t = failure(pending.orTimeout(10, TimeUnit.SECONDS));
-                assertThat(t).isInstanceOf(TransportException.class)
-                        .hasMessageContaining(injected.getClass().getName()).hasMessageContaining("stopped")
+                assertThat(t)
+                        .isInstanceOf(TransportException.class)
+                        .hasMessageContaining(injected.getClass().getName())
+                        .hasMessageContaining("stopped")
                         .hasCause(injected);
             }
             first.join(5000);
             assertThat(first.isAlive()).as("the I/O thread that failed").isFalse();
-            assertThat(NioTransportTest.send(transport, "GET", answering.baseUrl() + "/after", null).statusCode())
+            assertThat(NioTransportTest.send(transport, "GET", answering.baseUrl() + "/after", null)
+                            .statusCode())
                     .isEqualTo(202);
             assertThat(transport.ioThread()).isNotSameAs(first);
             assertThat(transport.ioThread().isAlive()).isTrue();
@@ -87,10 +96,15 @@ class NioTransportLifecycleTest {
         })) {
             NioTransport transport = NioTransport.create();
             String name = transport.ioThread().getName();
-            transport.send(request("GET", server.baseUrl() + "/x", null)).thenRun(() -> { }).get(10, TimeUnit.SECONDS);
+            transport
+                    .send(request("GET", server.baseUrl() + "/x", null))
+                    .thenRun(() -> {})
+                    .get(10, TimeUnit.SECONDS);
             List<Thread> threads = threadsNamed(name);
-            assertThat(threads).extracting(Thread::getName)
-                    .anyMatch(n -> n.equals(name)).anyMatch(n -> n.startsWith(name + "-dns-"))
+            assertThat(threads)
+                    .extracting(Thread::getName)
+                    .anyMatch(n -> n.equals(name))
+                    .anyMatch(n -> n.startsWith(name + "-dns-"))
                     .anyMatch(n -> n.startsWith(name + "-callback-"));
             assertThat(threads).allMatch(Thread::isDaemon);
             transport.close();
@@ -117,12 +131,17 @@ class NioTransportLifecycleTest {
             ThreadGroup application = new ThreadGroup("application");
             AtomicReference<NioTransport> started = new AtomicReference<>();
             AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>();
-            Thread main = new Thread(application, () -> {
-                NioTransport transport = NioTransport.create();
-                started.set(transport);
-                transport.send(request("GET", server.baseUrl() + "/x", null)).join();
-                pending.set(transport.send(request("GET", server.baseUrl() + "/silent", null)));
-            }, "application-main");
+            Thread main = new Thread(
+                    application,
+                    () -> {
+                        NioTransport transport = NioTransport.create();
+                        started.set(transport);
+                        transport
+                                .send(request("GET", server.baseUrl() + "/x", null))
+                                .join();
+                        pending.set(transport.send(request("GET", server.baseUrl() + "/silent", null)));
+                    },
+                    "application-main");
             main.start();
             main.join(10_000);
             NioTransport transport = started.get();
@@ -136,10 +155,12 @@ class NioTransportLifecycleTest {
                 t.join(3000);
                 assertThat(t.isAlive()).as(t.getName() + " after an interrupt").isFalse();
             }
-            assertThat(failure(pending.get().orTimeout(5, TimeUnit.SECONDS))).isInstanceOf(TransportException.class)
+            assertThat(failure(pending.get().orTimeout(5, TimeUnit.SECONDS)))
+                    .isInstanceOf(TransportException.class)
                     .hasMessageContaining("interrupted");
             assertThat(failure(transport.send(request("GET", server.baseUrl() + "/later", null))))
-                    .isInstanceOf(TransportException.class).hasMessageContaining("closed");
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("closed");
         } finally {
             testDone.countDown();
         }

@@ -66,7 +66,8 @@ class NioTransportTlsTest {
 
     @Test
     void sendsOverTlsAndReusesTheConnection() throws Exception {
-        try (NioTransport transport = NioTransport.builder().sslContext(clientContext).build()) {
+        try (NioTransport transport =
+                NioTransport.builder().sslContext(clientContext).build()) {
             String url = "https://localhost:" + localhost.port() + "/v1/skillmessages/users/u";
             for (int n = 0; n < 20; n++) {
                 HttpTransport.Response r = NioTransportTest.send(transport, "POST", url, "{\"n\":" + n + "}");
@@ -86,7 +87,8 @@ class NioTransportTlsTest {
 
     @Test
     void refusesACertificateForAnotherHost() {
-        try (NioTransport transport = NioTransport.builder().sslContext(clientContext).build()) {
+        try (NioTransport transport =
+                NioTransport.builder().sslContext(clientContext).build()) {
             String url = "https://localhost:" + otherName.port() + "/x";
             Throwable t = NioTransportTest.failure(transport.send(NioTransportTest.request("GET", url, null)));
             assertThat(t).isInstanceOf(TransportException.class).hasCauseInstanceOf(SSLHandshakeException.class);
@@ -104,14 +106,17 @@ class NioTransportTlsTest {
 
     @Test
     void aBodyReadToTheEndIsCompleteWhenTheServerEndsWithCloseNotify() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((c, index) -> {
-                    c.readRequest();
-                    c.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall of it");
-                    c.socket.close(); // an SSLSocket sends close_notify before the TCP FIN
-                }, serverContext("localhost"));
-                NioTransport transport = NioTransport.builder().sslContext(clientContext).build()) {
-            HttpTransport.Response r = NioTransportTest.send(transport, "GET",
-                    "https://localhost:" + server.port() + "/x", null);
+        try (ScriptedServer server = new ScriptedServer(
+                        (c, index) -> {
+                            c.readRequest();
+                            c.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall of it");
+                            c.socket.close(); // an SSLSocket sends close_notify before the TCP FIN
+                        },
+                        serverContext("localhost"));
+                NioTransport transport =
+                        NioTransport.builder().sslContext(clientContext).build()) {
+            HttpTransport.Response r =
+                    NioTransportTest.send(transport, "GET", "https://localhost:" + server.port() + "/x", null);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.bodyAsString()).isEqualTo("all of it");
         }
@@ -121,15 +126,17 @@ class NioTransportTlsTest {
     void closingTheTransportSendsCloseNotifyOnItsTlsConnections() throws Exception {
         SSLContext tls12 = SSLContext.getInstance("TLSv1.2"); // alerts keep their record type in TLS 1.2
         tls12.init(null, trustManagers(), null);
-        try (ScriptedServer server = new ScriptedServer((c, index) -> {
-                    for (String request = c.readRequest(); request != null; request = c.readRequest()) {
-                        c.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-                    }
-                }, serverContext("localhost"));
+        try (ScriptedServer server = new ScriptedServer(
+                        (c, index) -> {
+                            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                                c.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+                            }
+                        },
+                        serverContext("localhost"));
                 Relay relay = new Relay(server.port())) {
             NioTransport transport = NioTransport.builder().sslContext(tls12).build();
-            HttpTransport.Response r = NioTransportTest.send(transport, "POST",
-                    "https://localhost:" + relay.port() + "/x", "{}");
+            HttpTransport.Response r =
+                    NioTransportTest.send(transport, "POST", "https://localhost:" + relay.port() + "/x", "{}");
             assertThat(r.statusCode()).isEqualTo(202);
             transport.close();
             List<Integer> types = relay.clientRecordTypes(Duration.ofSeconds(10));
@@ -138,28 +145,33 @@ class NioTransportTlsTest {
     }
 
     @Test
-    void bytesAfterAnAnswerInAnotherTlsRecordCloseTheConnectionInsteadOfAnsweringTheNextRequest()
-            throws Exception {
+    void bytesAfterAnAnswerInAnotherTlsRecordCloseTheConnectionInsteadOfAnsweringTheNextRequest() throws Exception {
         CountDownLatch answerA = new CountDownLatch(1);
         CountDownLatch ioThreadBlocked = new CountDownLatch(1);
-        try (ScriptedServer tlsServer = new ScriptedServer((c, index) -> {
-                    for (String request = c.readRequest(); request != null; request = c.readRequest()) {
-                        String path = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/"));
-                        if (path.equals("/a")) {
-                            answerA.countDown();
-                            ioThreadBlocked.await(10, TimeUnit.SECONDS);
-                            c.write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nA"); // one record
-                            c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nbogus"); // another one
-                        } else {
-                            c.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
-                        }
-                    }
-                }, serverContext("localhost"));
-                NioTransport transport = NioTransport.builder().sslContext(clientContext)
-                        .maxConnectionsPerHost(1).build()) {
+        try (ScriptedServer tlsServer = new ScriptedServer(
+                        (c, index) -> {
+                            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                                String path = request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/"));
+                                if (path.equals("/a")) {
+                                    answerA.countDown();
+                                    ioThreadBlocked.await(10, TimeUnit.SECONDS);
+                                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nA"); // one record
+                                    c.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nbogus"); // another one
+                                } else {
+                                    c.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
+                                }
+                            }
+                        },
+                        serverContext("localhost"));
+                NioTransport transport = NioTransport.builder()
+                        .sslContext(clientContext)
+                        .maxConnectionsPerHost(1)
+                        .build()) {
             String base = "https://localhost:" + tlsServer.port();
-            CompletableFuture<HttpTransport.Response> a = transport.send(NioTransportTest.request("GET", base + "/a", null));
-            CompletableFuture<HttpTransport.Response> b = transport.send(NioTransportTest.request("GET", base + "/b", null));
+            CompletableFuture<HttpTransport.Response> a =
+                    transport.send(NioTransportTest.request("GET", base + "/a", null));
+            CompletableFuture<HttpTransport.Response> b =
+                    transport.send(NioTransportTest.request("GET", base + "/b", null));
             // the I/O thread sleeps while the server writes both records, so that one read brings
             // both: the second must not become the answer of the queued request
             assertThat(answerA.await(10, TimeUnit.SECONDS)).isTrue();
@@ -226,7 +238,9 @@ class NioTransportTlsTest {
 
         /** The content type of every record the client sent, once it closed its side. */
         List<Integer> clientRecordTypes(Duration wait) throws InterruptedException {
-            assertThat(clientDone.await(wait.toMillis(), TimeUnit.MILLISECONDS)).as("client closed").isTrue();
+            assertThat(clientDone.await(wait.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("client closed")
+                    .isTrue();
             byte[] bytes;
             synchronized (fromClient) {
                 bytes = fromClient.toByteArray();
@@ -264,13 +278,15 @@ class NioTransportTlsTest {
     }
 
     private static ScriptedServer server(String dnsName) throws Exception {
-        return new ScriptedServer((c, index) -> {
-            for (String request = c.readRequest(); request != null; request = c.readRequest()) {
-                String body = request.substring(0, request.indexOf(' ')) + " "
-                        + request.substring(request.indexOf("\r\n\r\n") + 4);
-                c.write("HTTP/1.1 202 Accepted\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
-            }
-        }, serverContext(dnsName));
+        return new ScriptedServer(
+                (c, index) -> {
+                    for (String request = c.readRequest(); request != null; request = c.readRequest()) {
+                        String body = request.substring(0, request.indexOf(' ')) + " "
+                                + request.substring(request.indexOf("\r\n\r\n") + 4);
+                        c.write("HTTP/1.1 202 Accepted\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+                    }
+                },
+                serverContext(dnsName));
     }
 
     private static SSLContext serverContext(String dnsName) throws Exception {
@@ -285,21 +301,28 @@ class NioTransportTlsTest {
         return context;
     }
 
-    private static X509Certificate issue(String subject, KeyPair key, PrivateKey issuerKey, boolean ca, String dnsName) {
+    private static X509Certificate issue(
+            String subject, KeyPair key, PrivateKey issuerKey, boolean ca, String dnsName) {
         try {
             Instant now = Instant.now();
             X500Principal name = new X500Principal(subject);
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    issuerKey == null ? name : CA.getSubjectX500Principal(), BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(2))), name,
+                    issuerKey == null ? name : CA.getSubjectX500Principal(),
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(2))),
+                    name,
                     key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (dnsName != null) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
             }
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey == null ? key.getPrivate() : issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                            .build(issuerKey == null ? key.getPrivate() : issuerKey)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

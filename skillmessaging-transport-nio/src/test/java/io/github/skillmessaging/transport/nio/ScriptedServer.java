@@ -35,7 +35,8 @@ final class ScriptedServer implements AutoCloseable {
 
     /** A TLS server when {@code tls} is not null. */
     ScriptedServer(Script script, javax.net.ssl.SSLContext tls) throws IOException {
-        server = tls == null ? new ServerSocket(0, 1000, InetAddress.getLoopbackAddress())
+        server = tls == null
+                ? new ServerSocket(0, 1000, InetAddress.getLoopbackAddress())
                 : tls.getServerSocketFactory().createServerSocket(0, 1000, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
@@ -104,7 +105,8 @@ final class ScriptedServer implements AutoCloseable {
                     return null;
                 }
                 head.write(b);
-                matched = (b == '\r' || b == '\n') && (b == "\r\n\r\n".charAt(matched)) ? matched + 1
+                matched = (b == '\r' || b == '\n') && (b == "\r\n\r\n".charAt(matched))
+                        ? matched + 1
                         : (b == '\r' ? 1 : 0);
             }
             return head.toString(StandardCharsets.ISO_8859_1);

@@ -22,15 +22,18 @@ public class MessageToListHandler implements RequestHandler {
 
     @Override
     public Optional<Response> handle(HandlerInput input) {
-        SkillRequest request = AskRequests.toSkillRequest(input);         // this SDK's typed view of the same request
+        SkillRequest request = AskRequests.toSkillRequest(input); // this SDK's typed view of the same request
         String item = request.requestAs(io.github.skillmessaging.request.MessageReceivedRequest.class)
-                .orElseThrow().message().get("item");                        // the sender's data, as strings
-        ListManagementClient lists = AskLists.forHandlerInput(input);      // the request's apiEndpoint (any region) and token
+                .orElseThrow()
+                .message()
+                .get("item"); // the sender's data, as strings
+        ListManagementClient lists =
+                AskLists.forHandlerInput(input); // the request's apiEndpoint (any region) and token
         ListMetadata shopping = lists.findShoppingList().orElseThrow();
         if (lists.findItemByValue(shopping.listId(), ItemStatus.ACTIVE, item).isEmpty()) {
             lists.createItem(shopping.listId(), item, ItemStatus.ACTIVE);
         }
-        return input.getResponseBuilder().build();                         // acknowledge, or Alexa redelivers
+        return input.getResponseBuilder().build(); // acknowledge, or Alexa redelivers
     }
 }
 // end::ask-message-handler[]

@@ -24,7 +24,7 @@ public class FromAskSdk {
     }
 
     void onSkillRequest(byte[] body, Map<String, List<String>> headers) {
-        verifier.verify(body, headers);                         // throws RequestVerificationException: answer 400
+        verifier.verify(body, headers); // throws RequestVerificationException: answer 400
         SkillRequest request = RequestConverter.parse(body);
         // Replaces ListManagementServiceClient: the request's own endpoint (any region) and token.
         ListManagementClient lists = ListManagementClient.forRequest(request);

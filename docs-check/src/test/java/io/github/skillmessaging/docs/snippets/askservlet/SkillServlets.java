@@ -10,8 +10,8 @@ public class SkillServlets {
     /** Was: new SkillServlet(skill). Register it as you registered ASK's servlet. */
     static HttpServlet skillServlet(Skill skill) {
         RequestVerifier verifier = RequestVerifier.builder()
-                .allowedApplicationIds("amzn1.ask.skill.1234")   // optional skill-id allow-list
-                .build();                                        // build once: certificate cache, thread-safe
+                .allowedApplicationIds("amzn1.ask.skill.1234") // optional skill-id allow-list
+                .build(); // build once: certificate cache, thread-safe
         return new VerifyingSkillServlet(skill, verifier);
     }
 }

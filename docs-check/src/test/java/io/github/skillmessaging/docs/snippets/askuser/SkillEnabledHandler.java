@@ -17,7 +17,7 @@ public class SkillEnabledHandler implements RequestHandler {
 
     @Override
     public Optional<Response> handle(HandlerInput input) {
-        AskUserContext user = AskUserContext.of(input);   // userId, apiEndpoint, apiAccessToken; names what is missing
+        AskUserContext user = AskUserContext.of(input); // userId, apiEndpoint, apiAccessToken; names what is missing
         // Store these two to send skill messages later; never store the token.
         System.out.println("store " + user.userId() + " with " + user.apiEndpoint());
         return input.getResponseBuilder().build();

@@ -12,8 +12,7 @@ import java.util.Set;
 
 public final class PurchaseResultConverter implements RequestTypeConverter {
     /** Your request type: a record implementing Request. */
-    public record PurchaseResult(RequestHeader header, String name) implements Request {
-    }
+    public record PurchaseResult(RequestHeader header, String name) implements Request {}
 
     @Override
     public Set<String> requestTypes() {
@@ -22,14 +21,16 @@ public final class PurchaseResultConverter implements RequestTypeConverter {
 
     @Override
     public Request convert(JsonNode request) {
-        return new PurchaseResult(RequestFields.header(request), RequestFields.text(request, "name").orElse(""));
+        return new PurchaseResult(
+                RequestFields.header(request),
+                RequestFields.text(request, "name").orElse(""));
     }
 
     static SkillRequest parse(byte[] body) {
-        RequestConverter.register(new PurchaseResultConverter());   // global, like the .NET RequestConverters.Add(...)
-        RequestConverter mine = RequestConverter.builder()           // or a registry of your own
+        RequestConverter.register(new PurchaseResultConverter()); // global, like the .NET RequestConverters.Add(...)
+        RequestConverter mine = RequestConverter.builder() // or a registry of your own
                 .add(new PurchaseResultConverter())
-                .discoverConverters(false)                           // built-ins only, no ServiceLoader
+                .discoverConverters(false) // built-ins only, no ServiceLoader
                 .build();
         return mine.convert(body);
     }

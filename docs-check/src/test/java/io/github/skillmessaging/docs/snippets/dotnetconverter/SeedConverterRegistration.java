@@ -9,7 +9,7 @@ import io.github.skillmessaging.request.SkillRequest;
 public class SeedConverterRegistration {
     static String item(String json) {
         // .NET: RequestConverter.RequestConverters.Add(new MessageReceivedRequestTypeConverter());
-        RequestConverter.register(new MessageReceivedRequestTypeConverter());   // harmless: built in already
+        RequestConverter.register(new MessageReceivedRequestTypeConverter()); // harmless: built in already
         SkillRequest request = RequestConverter.parse(json);
         if (request.request() instanceof MessageReceivedRequest message) {
             return message.message().get("Key");

@@ -10,13 +10,13 @@ import java.util.Map;
 public class SeedStyle {
     static String send(String clientId, String clientSecret, String alexaEndpoint, String userId) {
         AccessTokenClient client = new AccessTokenClient(AccessTokenClient.API_DOMAIN_BASE_ADDRESS);
-        AccessToken accessToken = client.send(clientId, clientSecret);           // also sendAsync(...)
+        AccessToken accessToken = client.send(clientId, clientSecret); // also sendAsync(...)
 
         Map<String, String> payload = Map.of("Key", "Some Value");
         SkillMessageClient messageClient =
                 new SkillMessageClient(alexaEndpoint + "/v1/skillmessages/users/", accessToken.token());
         Message messageToSend = new Message(payload, 3600);
-        return messageClient.send(messageToSend, userId);                        // also sendAsync(...)
+        return messageClient.send(messageToSend, userId); // also sendAsync(...)
     }
 }
 // end::dotnet-seed[]

@@ -19,19 +19,22 @@ public class SendAndHandleErrors {
         } catch (NotFoundException e) {
             System.err.println("unknown user (skill disabled?): forget " + userId);
         } catch (BadRequestException e) {
-            System.err.println("Alexa refused the message: " + e.serviceMessage().orElse(e.getMessage()));
+            System.err.println(
+                    "Alexa refused the message: " + e.serviceMessage().orElse(e.getMessage()));
         } catch (RateLimitException e) {
-            System.err.println("throttled after retries; Retry-After " + e.retryAfter().orElse(null));
+            System.err.println(
+                    "throttled after retries; Retry-After " + e.retryAfter().orElse(null));
         } catch (TokenRequestException e) {
             System.err.println("Login-With-Amazon said " + e.error() + ": check the client id and secret");
         } catch (AlexaServiceException e) {
-            System.err.println("HTTP " + e.statusCode() + ", request id " + e.requestId().orElse("none"));
+            System.err.println(
+                    "HTTP " + e.statusCode() + ", request id " + e.requestId().orElse("none"));
         } catch (ApiTimeoutException | TransportException e) {
             // No answer. Refused connection: certainly not sent. Otherwise Alexa may have queued it,
             // and sending again may deliver it twice.
             System.err.println("no answer; may have been delivered: " + e.mayHaveBeenDelivered());
         } catch (SkillMessagingException e) {
-            System.err.println(e.getMessage());                   // never contains the secret or a token
+            System.err.println(e.getMessage()); // never contains the secret or a token
         }
     }
 }

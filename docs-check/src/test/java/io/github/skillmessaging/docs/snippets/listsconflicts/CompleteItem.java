@@ -12,10 +12,10 @@ public class CompleteItem {
         try {
             lists.updateItem(listId, item.id(), item.value(), ItemStatus.COMPLETED, item.version());
         } catch (ListVersionConflictException e) {
-            ListItem current = lists.getItem(listId, item.id());          // changed meanwhile: read again
+            ListItem current = lists.getItem(listId, item.id()); // changed meanwhile: read again
             lists.updateItem(listId, current.id(), current.value(), ItemStatus.COMPLETED, current.version());
         } catch (ListPermissionException e) {
-            System.err.println("ask the user for " + e.requiredScope());   // e.g. with a permissions card
+            System.err.println("ask the user for " + e.requiredScope()); // e.g. with a permissions card
         }
     }
 }

@@ -12,11 +12,12 @@ public class WriteMessageToList {
     /** Call after RequestVerifier.verify(body, headers) succeeded. */
     static void onRequest(byte[] body) {
         SkillRequest request = RequestConverter.parse(body);
-        if (request.request() instanceof MessageReceivedRequest message) {       // e.g. {"item": "oat milk"}
+        if (request.request() instanceof MessageReceivedRequest message) { // e.g. {"item": "oat milk"}
             ListManagementClient lists = ListManagementClient.forRequest(request); // its apiEndpoint and apiAccessToken
             ListMetadata shopping = lists.findShoppingList().orElseThrow();
             String value = message.message().get("item");
-            if (lists.findItemByValue(shopping.listId(), ItemStatus.ACTIVE, value).isEmpty()) {
+            if (lists.findItemByValue(shopping.listId(), ItemStatus.ACTIVE, value)
+                    .isEmpty()) {
                 lists.createItem(shopping.listId(), value, ItemStatus.ACTIVE);
             }
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 public class QuickStart {
     public static void main(String[] args) {
-        String userId = args[0];            // stored when the user linked their account
-        String apiEndpoint = args[1];       // context.System.apiEndpoint, stored with the userId
+        String userId = args[0]; // stored when the user linked their account
+        String apiEndpoint = args[1]; // context.System.apiEndpoint, stored with the userId
         try (SkillMessaging messaging = SkillMessaging.builder()
                 .clientId(System.getenv("SKILL_CLIENT_ID"))
                 .clientSecret(System.getenv("SKILL_CLIENT_SECRET"))

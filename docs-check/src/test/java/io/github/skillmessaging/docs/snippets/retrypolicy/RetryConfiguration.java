@@ -11,14 +11,14 @@ public class RetryConfiguration {
                 .clientId(clientId)
                 .clientSecret(clientSecret)
                 .retryPolicy(RetryPolicy.builder()
-                        .maxAttempts(5)                          // attempts in all, first included
-                        .initialBackoff(Duration.ofMillis(500))  // doubles each retry...
-                        .maxBackoff(Duration.ofSeconds(20))      // ...up to this
-                        .jitter(0.2)                             // up to 20 % shorter, at random
-                        .totalTimeout(Duration.ofSeconds(60))    // deadline of the whole call
+                        .maxAttempts(5) // attempts in all, first included
+                        .initialBackoff(Duration.ofMillis(500)) // doubles each retry...
+                        .maxBackoff(Duration.ofSeconds(20)) // ...up to this
+                        .jitter(0.2) // up to 20 % shorter, at random
+                        .totalTimeout(Duration.ofSeconds(60)) // deadline of the whole call
                         .build())
-                .attemptTimeout(Duration.ofSeconds(10))          // one attempt
-                .bulkConcurrency(32)                             // sends in flight in sendToAll
+                .attemptTimeout(Duration.ofSeconds(10)) // one attempt
+                .bulkConcurrency(32) // sends in flight in sendToAll
                 .build();
     }
 }

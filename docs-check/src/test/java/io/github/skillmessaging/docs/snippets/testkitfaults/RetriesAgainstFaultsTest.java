@@ -22,12 +22,15 @@ class RetriesAgainstFaultsTest {
     @Test
     void aSendSurvivesTwoServerErrors() {
         AlexaSandbox sandbox = alexa.sandbox();
-        SandboxSkill skill = sandbox.registerSkill();                 // no endpoint: messages are only recorded
+        SandboxSkill skill = sandbox.registerSkill(); // no endpoint: messages are only recorded
         SandboxUser user = sandbox.createUser(AlexaRegion.NORTH_AMERICA);
         user.enableSkill(skill);
-        sandbox.faults().failNext(SandboxApi.MESSAGING, 2, 503);       // the next two sends answer 503
-        try (SkillMessaging messaging = SkillMessaging.builder().clientId(skill.clientId())
-                .clientSecret(skill.clientSecret()).tokenBaseAddress(sandbox.lwaBaseAddress()).build()) {
+        sandbox.faults().failNext(SandboxApi.MESSAGING, 2, 503); // the next two sends answer 503
+        try (SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .build()) {
             String messageId = messaging.send(user.userId(), user.apiEndpoint(), new Message(Map.of("item", "tea")));
             assertThat(messageId).isNotEmpty();
         }

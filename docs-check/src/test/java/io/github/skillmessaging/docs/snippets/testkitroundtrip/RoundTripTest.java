@@ -30,11 +30,13 @@ class RoundTripTest {
     void aMessageFromTheProviderLandsInTheUsersAlexaList(AlexaSandbox sandbox) {
         RequestVerifier verifier = sandbox.requestVerifier().build();
         try (LocalSkillEndpoint skillEndpoint = LocalSkillEndpoint.start((body, headers) -> {
-            verifier.verify(body, headers);                                   // signed by the sandbox CA
+            verifier.verify(body, headers); // signed by the sandbox CA
             SkillRequest request = RequestConverter.parse(body);
             if (request.request() instanceof MessageReceivedRequest message) {
                 ListManagementClient lists = ListManagementClient.forRequest(request);
-                lists.createItem(lists.findShoppingList().orElseThrow().listId(), message.message().get("item"),
+                lists.createItem(
+                        lists.findShoppingList().orElseThrow().listId(),
+                        message.message().get("item"),
                         ItemStatus.ACTIVE);
             }
             return SkillResponse.empty().toBytes();
@@ -42,12 +44,17 @@ class RoundTripTest {
             SandboxSkill skill = sandbox.registerSkill(skillEndpoint.uri());
             SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);
             user.enableSkill(skill).grantListPermissions(skill);
-            try (SkillMessaging messaging = SkillMessaging.builder().clientId(skill.clientId())
-                    .clientSecret(skill.clientSecret()).tokenBaseAddress(sandbox.lwaBaseAddress()).build()) {
+            try (SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId(skill.clientId())
+                    .clientSecret(skill.clientSecret())
+                    .tokenBaseAddress(sandbox.lwaBaseAddress())
+                    .build()) {
                 messaging.send(user.userId(), user.apiEndpoint(), new Message(Map.of("item", "eggs")));
             }
             assertThat(sandbox.awaitIdle(Duration.ofSeconds(10))).isTrue();
-            assertThat(user.items(user.shoppingListId())).extracting(SandboxItem::value).containsExactly("eggs");
+            assertThat(user.items(user.shoppingListId()))
+                    .extracting(SandboxItem::value)
+                    .containsExactly("eggs");
         }
     }
 }

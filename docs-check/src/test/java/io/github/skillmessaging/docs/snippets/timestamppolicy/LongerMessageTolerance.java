@@ -8,7 +8,7 @@ import java.time.Duration;
 public class LongerMessageTolerance {
     static RequestVerifier verifier() {
         TimestampPolicy policy = TimestampPolicy.defaults().toBuilder()
-                .tolerance("Messaging.MessageReceived", Duration.ofHours(24))   // you send expiresAfterSeconds=86400
+                .tolerance("Messaging.MessageReceived", Duration.ofHours(24)) // you send expiresAfterSeconds=86400
                 .build();
         return RequestVerifier.builder().timestampPolicy(policy).build();
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 public class OwnHttpClient {
     static SkillMessaging build(String clientId, String clientSecret) {
-        ExecutorService callbacks = Executors.newFixedThreadPool(4);    // where the futures complete
+        ExecutorService callbacks = Executors.newFixedThreadPool(4); // where the futures complete
         HttpClient httpClient = HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress("proxy.internal", 3128)))
                 .connectTimeout(Duration.ofSeconds(5))
@@ -21,7 +21,7 @@ public class OwnHttpClient {
         return SkillMessaging.builder()
                 .clientId(clientId)
                 .clientSecret(clientSecret)
-                .httpClient(httpClient)                                 // yours: the client never closes it
+                .httpClient(httpClient) // yours: the client never closes it
                 .build();
     }
 }

@@ -13,16 +13,16 @@ import java.util.Map;
 public class HighFanOut {
     static List<SendResult> sendToEveryone(String clientId, String clientSecret, List<Recipient> everyone) {
         try (NioTransport transport = NioTransport.builder()
-                .maxConnectionsPerHost(256)           // requests beyond it wait for a free connection
-                .connectTimeout(Duration.ofSeconds(5))
-                .idleTimeout(Duration.ofSeconds(50))  // below the servers' keep-alive limit
-                .build();
-             SkillMessaging messaging = SkillMessaging.builder()
-                     .clientId(clientId)
-                     .clientSecret(clientSecret)
-                     .transport(transport)            // never closed by the client: closed here
-                     .bulkConcurrency(1000)
-                     .build()) {
+                        .maxConnectionsPerHost(256) // requests beyond it wait for a free connection
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .idleTimeout(Duration.ofSeconds(50)) // below the servers' keep-alive limit
+                        .build();
+                SkillMessaging messaging = SkillMessaging.builder()
+                        .clientId(clientId)
+                        .clientSecret(clientSecret)
+                        .transport(transport) // never closed by the client: closed here
+                        .bulkConcurrency(1000)
+                        .build()) {
             return messaging.sendToAll(everyone, new Message(Map.of("reason", "sale")));
         }
     }

@@ -71,7 +71,9 @@ abstract class SyncHandler implements RequestHandler {
      */
     void reconcile(Connection c, HandlerInput input, String why) throws SQLException {
         Optional<SyncStore.LinkedUser> user = store.lockUser(c, userId(input));
-        if (user.isEmpty() || user.get().providerAccount().isEmpty() || !user.get().listsGranted()) {
+        if (user.isEmpty()
+                || user.get().providerAccount().isEmpty()
+                || !user.get().listsGranted()) {
             trace.line("[sync] " + why + ", but the user is not linked with list access yet");
             return;
         }

@@ -25,18 +25,18 @@ import java.util.Optional;
 
 /** The sync skill's ASK request handlers, one per kind of request, as an ASK developer writes them. */
 final class SyncHandlers {
-    private SyncHandlers() {
-    }
+    private SyncHandlers() {}
 
     static RequestHandler[] all(SyncStore store, Reconciler reconciler, Trace trace) {
         return new RequestHandler[] {
-                new SkillEnabled(store, reconciler, trace),
-                new AccountLinked(store, reconciler, trace),
-                new PermissionAccepted(store, reconciler, trace),
-                new SkillDisabled(store, reconciler, trace),
-                new MessageReceived(store, reconciler, trace),
-                new ListChanged(store, reconciler, trace),
-                new Anything()};
+            new SkillEnabled(store, reconciler, trace),
+            new AccountLinked(store, reconciler, trace),
+            new PermissionAccepted(store, reconciler, trace),
+            new SkillDisabled(store, reconciler, trace),
+            new MessageReceived(store, reconciler, trace),
+            new ListChanged(store, reconciler, trace),
+            new Anything()
+        };
     }
 
     /** {@code AlexaSkillEvent.SkillEnabled}: remember the user and the endpoint of their region. */
@@ -60,7 +60,8 @@ final class SyncHandlers {
 
         @Override
         void apply(Connection c, HandlerInput input) throws SQLException {
-            AccountLinkedRequest linked = (AccountLinkedRequest) input.getRequestEnvelope().getRequest();
+            AccountLinkedRequest linked =
+                    (AccountLinkedRequest) input.getRequestEnvelope().getRequest();
             store.upsertUser(c, userId(input), apiEndpoint(input));
             store.linkAccount(c, userId(input), linked.getBody().getAccessToken());
             trace.line("[skill] SkillAccountLinked: user linked to their provider account");
@@ -103,7 +104,8 @@ final class SyncHandlers {
 
         @Override
         void apply(Connection c, HandlerInput input) throws SQLException {
-            MessageReceivedRequest message = (MessageReceivedRequest) input.getRequestEnvelope().getRequest();
+            MessageReceivedRequest message =
+                    (MessageReceivedRequest) input.getRequestEnvelope().getRequest();
             trace.line("[alexa → skill] Messaging.MessageReceived " + message.getMessage());
             reconcile(c, input, "provider changed");
         }
@@ -112,14 +114,23 @@ final class SyncHandlers {
     /** {@code AlexaHouseholdListEvent.*}: the Alexa list changed (also by the skill's own writes). */
     static final class ListChanged extends SyncHandler {
         ListChanged(SyncStore store, Reconciler reconciler, Trace trace) {
-            super(store, reconciler, trace, List.of(ListItemsCreatedEventRequest.class,
-                    ListItemsUpdatedEventRequest.class, ListItemsDeletedEventRequest.class,
-                    ListCreatedEventRequest.class, ListUpdatedEventRequest.class, ListDeletedEventRequest.class));
+            super(
+                    store,
+                    reconciler,
+                    trace,
+                    List.of(
+                            ListItemsCreatedEventRequest.class,
+                            ListItemsUpdatedEventRequest.class,
+                            ListItemsDeletedEventRequest.class,
+                            ListCreatedEventRequest.class,
+                            ListUpdatedEventRequest.class,
+                            ListDeletedEventRequest.class));
         }
 
         @Override
         void apply(Connection c, HandlerInput input) throws SQLException {
-            trace.line("[alexa → skill] " + input.getRequestEnvelope().getRequest().getType());
+            trace.line(
+                    "[alexa → skill] " + input.getRequestEnvelope().getRequest().getType());
             reconcile(c, input, "Alexa list changed");
         }
     }

@@ -47,9 +47,14 @@ public class SyncSkillStreamHandler extends SkillStreamHandler {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing Lambda environment variables: " + String.join(", ", missing));
         }
-        SyncStore store = new SyncStore(settings.get("SYNC_JDBC_URL"), settings.getOrDefault("SYNC_JDBC_USER", ""),
+        SyncStore store = new SyncStore(
+                settings.get("SYNC_JDBC_URL"),
+                settings.getOrDefault("SYNC_JDBC_USER", ""),
                 settings.getOrDefault("SYNC_JDBC_PASSWORD", ""));
-        return skill(store, new ProviderClient(URI.create(settings.get("PROVIDER_URL"))), settings.get("SKILL_ID"),
+        return skill(
+                store,
+                new ProviderClient(URI.create(settings.get("PROVIDER_URL"))),
+                settings.get("SKILL_ID"),
                 line -> System.out.println(line));
     }
 

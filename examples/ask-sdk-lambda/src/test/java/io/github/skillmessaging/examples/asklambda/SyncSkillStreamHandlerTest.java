@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncSkillStreamHandlerTest {
     @TempDir
     Path data;
+
     AlexaSandbox sandbox;
     TodoProvider provider;
     SyncStore store;
@@ -61,15 +62,19 @@ class SyncSkillStreamHandlerTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
+        sandbox =
+                AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
         provider = TodoProvider.start("jdbc:h2:file:" + data.resolve("provider") + ";LOCK_TIMEOUT=60000", Trace.NONE);
         store = new SyncStore("jdbc:h2:file:" + data.resolve("sync") + ";LOCK_TIMEOUT=60000", "", "");
         SandboxSkill registered = sandbox.registerSkill();
-        lambda = new SyncSkillStreamHandler(SyncSkillStreamHandler.skill(store, new ProviderClient(provider.baseUrl()),
-                registered.applicationId(), Trace.NONE));
+        lambda = new SyncSkillStreamHandler(SyncSkillStreamHandler.skill(
+                store, new ProviderClient(provider.baseUrl()), registered.applicationId(), Trace.NONE));
         webhook = new ProviderWebhook(store, Trace.NONE);
-        messaging = SkillMessaging.builder().clientId(registered.clientId()).clientSecret(registered.clientSecret())
-                .tokenBaseAddress(sandbox.lwaBaseAddress()).build();
+        messaging = SkillMessaging.builder()
+                .clientId(registered.clientId())
+                .clientSecret(registered.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .build();
         outbox = new OutboxWorker(store, messaging, Trace.NONE);
 
         host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -122,35 +127,43 @@ class SyncSkillStreamHandlerTest {
     }
 
     private List<String> alexaValues() {
-        return user.items(user.shoppingListId()).stream().map(SandboxItem::value).sorted().toList();
+        return user.items(user.shoppingListId()).stream()
+                .map(SandboxItem::value)
+                .sorted()
+                .toList();
     }
 
     @Test
     void bothDirectionsSync_throughTheAskSkillOnLambda() throws Exception {
         user.enableSkill(skill).linkAccount(skill, "alex").grantListPermissions(skill);
-        user.addItem(user.shoppingListId(), "milk");                       // Alexa → list event → Lambda → provider
+        user.addItem(user.shoppingListId(), "milk"); // Alexa → list event → Lambda → provider
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
         assertThat(provider.items("alex")).extracting(ProviderItem::value).containsExactly("milk");
 
-        provider.create("alex", "eggs", false);                           // provider → webhook → message → Lambda → Alexa
+        provider.create("alex", "eggs", false); // provider → webhook → message → Lambda → Alexa
         for (int i = 0; i < 100 && !alexaValues().contains("eggs"); i++) {
             Thread.sleep(50);
             outbox.drain();
             sandbox.awaitIdle(Duration.ofSeconds(5));
         }
-        assertThat(alexaValues()).containsExactly("eggs", "milk");         // in Europe: ASK's own list client could not
+        assertThat(alexaValues()).containsExactly("eggs", "milk"); // in Europe: ASK's own list client could not
         assertThat(sandbox.receivedMessages()).hasSize(1);
-        assertThat(sandbox.deliveredRequests()).extracting(DeliveredRequest::type)
-                .contains("AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillAccountLinked",
-                        "AlexaSkillEvent.SkillPermissionAccepted", "AlexaHouseholdListEvent.ItemsCreated",
+        assertThat(sandbox.deliveredRequests())
+                .extracting(DeliveredRequest::type)
+                .contains(
+                        "AlexaSkillEvent.SkillEnabled",
+                        "AlexaSkillEvent.SkillAccountLinked",
+                        "AlexaSkillEvent.SkillPermissionAccepted",
+                        "AlexaHouseholdListEvent.ItemsCreated",
                         "Messaging.MessageReceived");
-        assertThat(sandbox.deliveredRequests()).allSatisfy(d -> assertThat(d.acknowledged()).as(d.type()).isTrue());
+        assertThat(sandbox.deliveredRequests())
+                .allSatisfy(d -> assertThat(d.acknowledged()).as(d.type()).isTrue());
     }
 
     @Test
     void aRedeliveredMessage_isAcknowledgedAndDoesNothingTwice() throws Exception {
         user.enableSkill(skill).linkAccount(skill, "alex").grantListPermissions(skill);
-        assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue();   // the first sync is done
+        assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue(); // the first sync is done
         provider.create("alex", "tea", false);
         for (int i = 0; i < 100 && !alexaValues().contains("tea"); i++) {
             Thread.sleep(50);
@@ -158,18 +171,24 @@ class SyncSkillStreamHandlerTest {
             sandbox.awaitIdle(Duration.ofSeconds(5));
         }
         assertThat(alexaValues()).containsExactly("tea");
-        user.deleteItem(user.shoppingListId(), user.items(user.shoppingListId()).get(0).id());
+        user.deleteItem(
+                user.shoppingListId(), user.items(user.shoppingListId()).get(0).id());
         assertThat(sandbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
-        assertThat(provider.items("alex")).isEmpty();                     // the delete reached the provider
+        assertThat(provider.items("alex")).isEmpty(); // the delete reached the provider
 
-        String message = sandbox.deliveredRequests().stream().filter(d -> d.type().equals("Messaging.MessageReceived"))
-                .findFirst().orElseThrow().body();
+        String message = sandbox.deliveredRequests().stream()
+                .filter(d -> d.type().equals("Messaging.MessageReceived"))
+                .findFirst()
+                .orElseThrow()
+                .body();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)), out,
-                new FakeLambdaContext());                                 // Alexa delivers the same message again
+        lambda.handleRequest(
+                new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)),
+                out,
+                new FakeLambdaContext()); // Alexa delivers the same message again
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"version\":\"1.0\"");
-        assertThat(alexaValues()).isEmpty();                               // not written again
+        assertThat(alexaValues()).isEmpty(); // not written again
     }
 
     @Test
@@ -192,11 +211,14 @@ class SyncSkillStreamHandlerTest {
 
     @Test
     void aRequestForAnotherSkill_failsTheInvocation() {
-        byte[] other = ("{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\"amzn1.ask.skill.other\"},"
-                + "\"user\":{\"userId\":\"u\"}}},\"request\":{\"type\":\"LaunchRequest\",\"requestId\":\"r\","
-                + "\"timestamp\":\"2026-11-25T10:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> lambda.handleRequest(new ByteArrayInputStream(other), new ByteArrayOutputStream(),
-                new FakeLambdaContext())).isInstanceOf(AskSdkException.class);
+        byte[] other =
+                ("{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\"amzn1.ask.skill.other\"},"
+                                + "\"user\":{\"userId\":\"u\"}}},\"request\":{\"type\":\"LaunchRequest\",\"requestId\":\"r\","
+                                + "\"timestamp\":\"2026-11-25T10:00:00Z\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> lambda.handleRequest(
+                        new ByteArrayInputStream(other), new ByteArrayOutputStream(), new FakeLambdaContext()))
+                .isInstanceOf(AskSdkException.class);
     }
 
     @Test

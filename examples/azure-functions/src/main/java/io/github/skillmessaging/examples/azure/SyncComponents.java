@@ -34,7 +34,8 @@ public record SyncComponents(SkillEndpoint skill, ProviderWebhook webhook, Outbo
      */
     public static SyncComponents fromSettings(Map<String, String> settings, Trace trace) {
         List<String> missing = new ArrayList<>();
-        for (String name : List.of("SKILL_ID", "SKILL_CLIENT_ID", "SKILL_CLIENT_SECRET", "SYNC_JDBC_URL", "PROVIDER_URL")) {
+        for (String name :
+                List.of("SKILL_ID", "SKILL_CLIENT_ID", "SKILL_CLIENT_SECRET", "SYNC_JDBC_URL", "PROVIDER_URL")) {
             if (settings.getOrDefault(name, "").isBlank()) {
                 missing.add(name);
             }
@@ -42,18 +43,26 @@ public record SyncComponents(SkillEndpoint skill, ProviderWebhook webhook, Outbo
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing Function App settings: " + String.join(", ", missing));
         }
-        RequestVerifier verifier = RequestVerifier.builder().allowedApplicationIds(settings.get("SKILL_ID")).build();
-        SkillMessaging messaging = SkillMessaging.builder().clientId(settings.get("SKILL_CLIENT_ID"))
-                .clientSecret(settings.get("SKILL_CLIENT_SECRET")).build();
-        SyncStore store = new SyncStore(settings.get("SYNC_JDBC_URL"), settings.getOrDefault("SYNC_JDBC_USER", ""),
+        RequestVerifier verifier = RequestVerifier.builder()
+                .allowedApplicationIds(settings.get("SKILL_ID"))
+                .build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(settings.get("SKILL_CLIENT_ID"))
+                .clientSecret(settings.get("SKILL_CLIENT_SECRET"))
+                .build();
+        SyncStore store = new SyncStore(
+                settings.get("SYNC_JDBC_URL"),
+                settings.getOrDefault("SYNC_JDBC_USER", ""),
                 settings.getOrDefault("SYNC_JDBC_PASSWORD", ""));
         return of(store, new ProviderClient(URI.create(settings.get("PROVIDER_URL"))), verifier, messaging, trace);
     }
 
     /** From parts (tests use the sandbox's verifier and credentials). */
-    public static SyncComponents of(SyncStore store, ProviderClient provider, RequestVerifier verifier,
-            SkillMessaging messaging, Trace trace) {
-        return new SyncComponents(new SkillEndpoint(store, provider, verifier, trace), new ProviderWebhook(store, trace),
+    public static SyncComponents of(
+            SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging, Trace trace) {
+        return new SyncComponents(
+                new SkillEndpoint(store, provider, verifier, trace),
+                new ProviderWebhook(store, trace),
                 new OutboxWorker(store, messaging, trace));
     }
 }

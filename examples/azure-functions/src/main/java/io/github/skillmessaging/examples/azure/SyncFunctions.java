@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  */
 public class SyncFunctions {
     private static final class FromSettings {
-        static final SyncComponents INSTANCE = SyncComponents.fromSettings(System.getenv(),
+        static final SyncComponents INSTANCE = SyncComponents.fromSettings(
+                System.getenv(),
                 line -> java.util.logging.Logger.getLogger("skill-sync").info(line));
     }
 
@@ -42,19 +43,29 @@ public class SyncFunctions {
     /** The skill endpoint: configure {@code https://<app>.azurewebsites.net/alexa} in the developer console. */
     @FunctionName("alexa")
     public HttpResponseMessage alexa(
-            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS,
-                    route = "alexa", dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            @HttpTrigger(
+                            name = "request",
+                            methods = {HttpMethod.POST},
+                            authLevel = AuthorizationLevel.ANONYMOUS,
+                            route = "alexa",
+                            dataType = "binary")
+                    HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        Answer answer = components.get().skill().handle(request.getBody().orElse(new byte[0]),
-                headers(request.getHeaders()));
+        Answer answer =
+                components.get().skill().handle(request.getBody().orElse(new byte[0]), headers(request.getHeaders()));
         return response(request, answer);
     }
 
     /** The provider's webhook; a queued message is sent right away, the timer catches the rest. */
     @FunctionName("webhook")
     public HttpResponseMessage webhook(
-            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION,
-                    route = "webhook", dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            @HttpTrigger(
+                            name = "request",
+                            methods = {HttpMethod.POST},
+                            authLevel = AuthorizationLevel.FUNCTION,
+                            route = "webhook",
+                            dataType = "binary")
+                    HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
         SyncComponents c = components.get();
         Answer answer = c.webhook().handle(request.getBody().orElse(new byte[0]));
@@ -66,8 +77,8 @@ public class SyncFunctions {
 
     /** Every 10 s: sends due skill messages (retries included). Safe on many instances at once. */
     @FunctionName("outbox")
-    public void outbox(@TimerTrigger(name = "timer", schedule = "*/10 * * * * *") String timer,
-            ExecutionContext context) {
+    public void outbox(
+            @TimerTrigger(name = "timer", schedule = "*/10 * * * * *") String timer, ExecutionContext context) {
         int sent = components.get().outbox().drain();
         if (sent > 0) {
             context.getLogger().info("outbox: " + sent + " skill message(s) attempted");

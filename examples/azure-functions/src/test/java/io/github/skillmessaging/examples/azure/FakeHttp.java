@@ -15,8 +15,7 @@ import java.util.logging.Logger;
 
 /** Fake trigger objects, as the Functions host would pass them. */
 final class FakeHttp {
-    private FakeHttp() {
-    }
+    private FakeHttp() {}
 
     /** A POST with {@code body}; header names lower-cased as the host delivers them. */
     static HttpRequestMessage<Optional<byte[]>> post(String path, byte[] body, Map<String, String> headers) {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncFunctionsTest {
     @TempDir
     Path data;
+
     AlexaSandbox sandbox;
     TodoProvider provider;
     SyncFunctions functions;
@@ -47,14 +48,24 @@ class SyncFunctionsTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
+        sandbox =
+                AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
         provider = TodoProvider.start("jdbc:h2:file:" + data.resolve("provider") + ";LOCK_TIMEOUT=60000", Trace.NONE);
         SyncStore store = new SyncStore("jdbc:h2:file:" + data.resolve("sync") + ";LOCK_TIMEOUT=60000", "", "");
         SandboxSkill registered = sandbox.registerSkill();
-        SkillMessaging messaging = SkillMessaging.builder().clientId(registered.clientId())
-                .clientSecret(registered.clientSecret()).tokenBaseAddress(sandbox.lwaBaseAddress()).build();
-        SyncComponents components = SyncComponents.of(store, new ProviderClient(provider.baseUrl()),
-                sandbox.requestVerifier().allowedApplicationIds(registered.applicationId()).build(), messaging, Trace.NONE);
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(registered.clientId())
+                .clientSecret(registered.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .build();
+        SyncComponents components = SyncComponents.of(
+                store,
+                new ProviderClient(provider.baseUrl()),
+                sandbox.requestVerifier()
+                        .allowedApplicationIds(registered.applicationId())
+                        .build(),
+                messaging,
+                Trace.NONE);
         functions = new SyncFunctions(() -> components);
 
         host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -91,7 +102,10 @@ class SyncFunctionsTest {
     }
 
     private List<String> alexaValues() {
-        return user.items(user.shoppingListId()).stream().map(SandboxItem::value).sorted().toList();
+        return user.items(user.shoppingListId()).stream()
+                .map(SandboxItem::value)
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -114,7 +128,8 @@ class SyncFunctionsTest {
     @Test
     void theSkillFunctionRefusesUnsignedRequestsWith400() {
         byte[] body = "{\"version\":\"1.0\"}".getBytes(StandardCharsets.UTF_8);
-        HttpResponseMessage response = functions.alexa(FakeHttp.post("/alexa", body, Map.of()), FakeHttp.context("alexa"));
+        HttpResponseMessage response =
+                functions.alexa(FakeHttp.post("/alexa", body, Map.of()), FakeHttp.context("alexa"));
         assertThat(response.getStatusCode()).isEqualTo(400);
     }
 
@@ -122,11 +137,12 @@ class SyncFunctionsTest {
     void theWebhookFunctionAcknowledgesChangesOfUnknownAccounts() {
         byte[] body = "{\"account\":\"nobody\",\"itemId\":\"1\",\"version\":1,\"change\":\"created\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        HttpResponseMessage response = functions.webhook(FakeHttp.post("/webhook", body, Map.of()),
-                FakeHttp.context("webhook"));
+        HttpResponseMessage response =
+                functions.webhook(FakeHttp.post("/webhook", body, Map.of()), FakeHttp.context("webhook"));
         assertThat(response.getStatusCode()).isEqualTo(204);
-        HttpResponseMessage garbage = functions.webhook(FakeHttp.post("/webhook", "not json".getBytes(StandardCharsets.UTF_8),
-                Map.of()), FakeHttp.context("webhook"));
+        HttpResponseMessage garbage = functions.webhook(
+                FakeHttp.post("/webhook", "not json".getBytes(StandardCharsets.UTF_8), Map.of()),
+                FakeHttp.context("webhook"));
         assertThat(garbage.getStatusCode()).isEqualTo(400);
     }
 
@@ -134,6 +150,7 @@ class SyncFunctionsTest {
     void missingFunctionAppSettingsAreNamed() {
         assertThatThrownBy(() -> SyncComponents.fromSettings(Map.of("SKILL_ID", "amzn1.ask.skill.x"), Trace.NONE))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Missing Function App settings: SKILL_CLIENT_ID, SKILL_CLIENT_SECRET, SYNC_JDBC_URL, PROVIDER_URL");
+                .hasMessage(
+                        "Missing Function App settings: SKILL_CLIENT_ID, SKILL_CLIENT_SECRET, SYNC_JDBC_URL, PROVIDER_URL");
     }
 }

@@ -39,8 +39,8 @@ public final class AntiEntropy {
             List<String> stale = store.usersReconciledBefore(before, perPass);
             int asked = 0;
             for (String userId : stale) {
-                boolean queued = store.inTransaction(c -> store.requestHeal(c, userId, now, before)
-                        && store.enqueue(c, userId, "anti-entropy", now));
+                boolean queued = store.inTransaction(c ->
+                        store.requestHeal(c, userId, now, before) && store.enqueue(c, userId, "anti-entropy", now));
                 if (queued) {
                     asked++;
                     metrics.healRequested();

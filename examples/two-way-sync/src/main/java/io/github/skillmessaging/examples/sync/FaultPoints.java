@@ -20,8 +20,7 @@ public final class FaultPoints {
 
     private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
 
-    private FaultPoints() {
-    }
+    private FaultPoints() {}
 
     /** The next thread to reach {@code point} stops there. */
     public static void arm(String point) {

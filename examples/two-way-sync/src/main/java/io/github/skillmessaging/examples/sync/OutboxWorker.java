@@ -61,7 +61,8 @@ public final class OutboxWorker {
     }
 
     private void send(SyncStore.OutboxRow row) {
-        String endpoint = store.inTransaction(c -> store.lockUser(c, row.alexaUserId()).map(SyncStore.LinkedUser::apiEndpoint)
+        String endpoint = store.inTransaction(c -> store.lockUser(c, row.alexaUserId())
+                .map(SyncStore.LinkedUser::apiEndpoint)
                 .orElse(null));
         if (endpoint == null) {
             store.markFailed(row.id(), "the user is no longer linked");
@@ -69,9 +70,18 @@ public final class OutboxWorker {
         }
         FaultPoints.reached(FaultPoints.OUTBOX_CLAIMED);
         try {
-            String messageId = messaging.send(row.alexaUserId(), endpoint,
-                    new Message(Map.of("reason", row.reason(), "outbox", Long.toString(row.id()),
-                            "attempt", Integer.toString(row.attempts())), 3600));
+            String messageId = messaging.send(
+                    row.alexaUserId(),
+                    endpoint,
+                    new Message(
+                            Map.of(
+                                    "reason",
+                                    row.reason(),
+                                    "outbox",
+                                    Long.toString(row.id()),
+                                    "attempt",
+                                    Integer.toString(row.attempts())),
+                            3600));
             FaultPoints.reached(FaultPoints.OUTBOX_SENT);
             metrics.messageSent();
             store.markSent(row.id(), messageId);
@@ -84,7 +94,8 @@ public final class OutboxWorker {
             metrics.error("outbox-send:" + e.getClass().getSimpleName());
             Duration wait = Duration.ofMillis(Math.min(30_000, 100L << Math.min(row.attempts(), 8)));
             store.markRetry(row.id(), clock.instant().plus(wait), e.getMessage());
-            trace.line("[outbox] sending failed (" + e.getClass().getSimpleName() + "), retry in " + wait.toMillis() + " ms");
+            trace.line("[outbox] sending failed (" + e.getClass().getSimpleName() + "), retry in " + wait.toMillis()
+                    + " ms");
         }
     }
 }

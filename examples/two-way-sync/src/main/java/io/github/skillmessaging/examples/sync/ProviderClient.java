@@ -18,7 +18,8 @@ public final class ProviderClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ProviderClient(URI base) {
         this.base = base;
@@ -34,17 +35,22 @@ public final class ProviderClient {
     }
 
     public List<ProviderItem> items(String account) {
-        return JSON.convertValue(call("GET", path(account), null, 200), new TypeReference<List<ProviderItem>>() { });
+        return JSON.convertValue(call("GET", path(account), null, 200), new TypeReference<List<ProviderItem>>() {});
     }
 
     public ProviderItem create(String account, String value, boolean completed) {
-        return JSON.convertValue(call("POST", path(account), Map.of("value", value, "completed", completed), 201),
-                ProviderItem.class);
+        return JSON.convertValue(
+                call("POST", path(account), Map.of("value", value, "completed", completed), 201), ProviderItem.class);
     }
 
     public ProviderItem update(String account, ProviderItem current, String value, boolean completed) {
-        return JSON.convertValue(call("PUT", path(account) + "/" + encode(current.id()),
-                Map.of("value", value, "completed", completed, "version", current.version()), 200), ProviderItem.class);
+        return JSON.convertValue(
+                call(
+                        "PUT",
+                        path(account) + "/" + encode(current.id()),
+                        Map.of("value", value, "completed", completed, "version", current.version()),
+                        200),
+                ProviderItem.class);
     }
 
     /** Deletes; an item already gone counts as deleted. */
@@ -68,13 +74,18 @@ public final class ProviderClient {
 
     private Object call(String method, String path, Object body, int expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != expected) {
-                throw new ProviderException("provider answered HTTP " + response.statusCode() + " to " + method + " " + path);
+                throw new ProviderException(
+                        "provider answered HTTP " + response.statusCode() + " to " + method + " " + path);
             }
             return response.body().length == 0 ? null : JSON.readTree(response.body());
         } catch (IOException e) {

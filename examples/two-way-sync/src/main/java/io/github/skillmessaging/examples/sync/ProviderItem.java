@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param completed done or not
  * @param version grows with every change; updates must name the current one
  */
-public record ProviderItem(@JsonProperty("id") String id, @JsonProperty("value") String value,
-        @JsonProperty("completed") boolean completed, @JsonProperty("version") long version) {
-}
+public record ProviderItem(
+        @JsonProperty("id") String id,
+        @JsonProperty("value") String value,
+        @JsonProperty("completed") boolean completed,
+        @JsonProperty("version") long version) {}

@@ -52,7 +52,8 @@ public final class ProviderWebhook {
                 }
                 String userId = user.get().alexaUserId();
                 // Already in sync: the sync wrote this version itself, or a reconcile has picked it up.
-                boolean synced = what.equals("deleted") ? !store.isMappedProviderItem(c, userId, itemId)
+                boolean synced = what.equals("deleted")
+                        ? !store.isMappedProviderItem(c, userId, itemId)
                         : store.isKnownProviderVersion(c, userId, itemId, version);
                 if (synced) {
                     trace.line("[provider → webhook] item " + what + ": already in sync, no message");
@@ -66,7 +67,8 @@ public final class ProviderWebhook {
             return Answer.of(204);
         } catch (RuntimeException e) {
             metrics.error("webhook-failed:" + e.getClass().getSimpleName());
-            trace.line("[provider → webhook] failed (" + e.getMessage() + "): answering 500, the provider will call again");
+            trace.line("[provider → webhook] failed (" + e.getMessage()
+                    + "): answering 500, the provider will call again");
             return Answer.of(500);
         }
     }

@@ -57,8 +57,10 @@ public final class Reconciler {
     }
 
     /** Reconciles {@code userId}'s shopping list with {@code account}. */
-    public Result reconcile(Connection c, String userId, String account, ListManagementClient lists) throws SQLException {
-        String listId = lists.findShoppingList().orElseThrow(() -> new IllegalStateException("no shopping list"))
+    public Result reconcile(Connection c, String userId, String account, ListManagementClient lists)
+            throws SQLException {
+        String listId = lists.findShoppingList()
+                .orElseThrow(() -> new IllegalStateException("no shopping list"))
                 .listId();
         Map<String, ListItem> alexa = new LinkedHashMap<>();
         for (ItemStatus status : List.of(ItemStatus.ACTIVE, ItemStatus.COMPLETED)) {
@@ -83,7 +85,8 @@ public final class Reconciler {
                     ListItem created = createInAlexa(lists, listId, State.of(p));
                     alexaWrites++;
                     FaultPoints.reached(FaultPoints.RECONCILE);
-                    trace.line("[sync] '" + p.value() + "' was deleted in Alexa but changed in the provider: restored in Alexa");
+                    trace.line("[sync] '" + p.value()
+                            + "' was deleted in Alexa but changed in the provider: restored in Alexa");
                     store.putMapping(c, userId, mapping(created, p));
                 } else {
                     provider.delete(account, p.id());
@@ -94,10 +97,12 @@ public final class Reconciler {
             } else if (p == null) {
                 store.deleteMapping(c, userId, base);
                 if (aChanged) {
-                    ProviderItem created = provider.create(account, a.value(), State.of(a).completed());
+                    ProviderItem created =
+                            provider.create(account, a.value(), State.of(a).completed());
                     providerWrites++;
                     FaultPoints.reached(FaultPoints.RECONCILE);
-                    trace.line("[sync] '" + a.value() + "' was deleted in the provider but changed in Alexa: restored there");
+                    trace.line("[sync] '" + a.value()
+                            + "' was deleted in the provider but changed in Alexa: restored there");
                     store.putMapping(c, userId, mapping(a, created));
                 } else {
                     deleteInAlexa(lists, listId, a);
@@ -107,15 +112,21 @@ public final class Reconciler {
                 }
             } else if (aChanged || pChanged) {
                 State target = aChanged && pChanged
-                        ? new State(p.value(), State.of(a).completed() || State.of(p).completed())
+                        ? new State(
+                                p.value(),
+                                State.of(a).completed() || State.of(p).completed())
                         : aChanged ? State.of(a) : State.of(p);
                 if (aChanged && pChanged) {
                     trace.line("[sync] '" + a.value() + "' changed on both sides: keeping '" + target.value() + "'"
                             + (target.completed() ? ", completed" : ""));
                 }
                 if (!State.of(a).equals(target)) {
-                    a = lists.updateItem(listId, a.id(), target.value(),
-                            target.completed() ? ItemStatus.COMPLETED : ItemStatus.ACTIVE, a.version());
+                    a = lists.updateItem(
+                            listId,
+                            a.id(),
+                            target.value(),
+                            target.completed() ? ItemStatus.COMPLETED : ItemStatus.ACTIVE,
+                            a.version());
                     alexaWrites++;
                     FaultPoints.reached(FaultPoints.RECONCILE);
                     trace.line("[sync → alexa] '" + target.value() + "' " + describe(target));
@@ -133,9 +144,11 @@ public final class Reconciler {
         }
 
         // Unpaired on both sides with the same text: the same item (e.g. created by a run that crashed).
-        for (Iterator<ListItem> it = alexa.values().iterator(); it.hasNext();) {
+        for (Iterator<ListItem> it = alexa.values().iterator(); it.hasNext(); ) {
             ListItem a = it.next();
-            ProviderItem twin = prov.values().stream().filter(p -> State.of(p).equals(State.of(a))).findFirst()
+            ProviderItem twin = prov.values().stream()
+                    .filter(p -> State.of(p).equals(State.of(a)))
+                    .findFirst()
                     .orElse(null);
             if (twin != null) {
                 prov.remove(twin.id());
@@ -144,7 +157,8 @@ public final class Reconciler {
             }
         }
         for (ListItem a : new ArrayList<>(alexa.values())) {
-            ProviderItem created = provider.create(account, a.value(), State.of(a).completed());
+            ProviderItem created =
+                    provider.create(account, a.value(), State.of(a).completed());
             providerWrites++;
             FaultPoints.reached(FaultPoints.RECONCILE);
             trace.line("[sync → provider] added '" + a.value() + "'");

@@ -45,8 +45,8 @@ public final class SkillEndpoint {
     }
 
     /** The same, counting reconciles and errors in {@code metrics}. */
-    public SkillEndpoint(SyncStore store, ProviderClient provider, RequestVerifier verifier, Trace trace,
-            SyncMetrics metrics) {
+    public SkillEndpoint(
+            SyncStore store, ProviderClient provider, RequestVerifier verifier, Trace trace, SyncMetrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.reconciler = new Reconciler(store, provider, trace);
@@ -93,8 +93,8 @@ public final class SkillEndpoint {
                 store.upsertUser(c, userId, endpoint);
                 // The provider's OAuth token; in this example the provider's tokens are its account
                 // names. A real provider would be asked "whose token is this?" (never log a token).
-                String account = linked.accessToken().orElseThrow(
-                        () -> new IllegalStateException("SkillAccountLinked without an access token"));
+                String account = linked.accessToken()
+                        .orElseThrow(() -> new IllegalStateException("SkillAccountLinked without an access token"));
                 store.linkAccount(c, userId, account);
                 trace.line("[skill] SkillAccountLinked: user linked to their provider account");
             } else if (request instanceof SkillPermissionAcceptedRequest
@@ -121,12 +121,15 @@ public final class SkillEndpoint {
 
     private void reconcile(Connection c, SkillRequest request, String why) throws SQLException {
         Optional<SyncStore.LinkedUser> user = store.lockUser(c, request.userId());
-        if (user.isEmpty() || user.get().providerAccount().isEmpty() || !user.get().listsGranted()) {
+        if (user.isEmpty()
+                || user.get().providerAccount().isEmpty()
+                || !user.get().listsGranted()) {
             trace.line("[sync] " + why + ", but the user is not linked with list access yet: nothing to do");
             return;
         }
         ListManagementClient lists = ListManagementClient.forRequest(request);
-        Reconciler.Result result = reconciler.reconcile(c, request.userId(), user.get().providerAccount().get(), lists);
+        Reconciler.Result result = reconciler.reconcile(
+                c, request.userId(), user.get().providerAccount().get(), lists);
         store.markReconciled(c, request.userId(), clock.instant());
         metrics.reconciled();
         if (result.changedNothing()) {

@@ -71,7 +71,9 @@ public final class StatusPage implements AutoCloseable {
     /** {@code http://host:port}. */
     public URI baseUrl() {
         InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        String host = a.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : a.getAddress().getHostAddress();
         return URI.create("http://" + host + ":" + a.getPort());
     }
 
@@ -89,13 +91,16 @@ public final class StatusPage implements AutoCloseable {
         }
         ages.put("max", sorted.isEmpty() ? 0 : seconds(sorted.get(sorted.size() - 1)));
         ages.put("never", s.neverReconciled());
-        root.putObject("messages").put("sent", s.messagesSent()).put("failed", s.messagesFailed())
+        root.putObject("messages")
+                .put("sent", s.messagesSent())
+                .put("failed", s.messagesFailed())
                 .put("sentByThisInstance", metrics.messagesSent());
         root.put("reconcilesByThisInstance", metrics.reconciles());
         root.put("antiEntropyRequestsByThisInstance", metrics.healRequests());
         ObjectNode errors = root.putObject("errorsByType");
         metrics.errors().forEach(errors::put);
-        root.putObject("instance").put("startedAt", startedAt.toString())
+        root.putObject("instance")
+                .put("startedAt", startedAt.toString())
                 .put("uptimeSeconds", seconds(Duration.between(startedAt, now)));
         return root;
     }

@@ -44,20 +44,31 @@ public final class SyncService implements AutoCloseable {
      * @param messaging sends skill messages with the skill's credentials
      * @param trace where to report what happens
      */
-    public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
-            Trace trace) {
+    public SyncService(
+            SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging, Trace trace) {
         this(store, provider, verifier, messaging, trace, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     /** The same, listening on {@code bind} (e.g. all interfaces behind an HTTPS proxy, for the real Alexa). */
-    public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
-            Trace trace, InetSocketAddress bind) {
+    public SyncService(
+            SyncStore store,
+            ProviderClient provider,
+            RequestVerifier verifier,
+            SkillMessaging messaging,
+            Trace trace,
+            InetSocketAddress bind) {
         this(store, provider, verifier, messaging, trace, bind, Options.DEFAULTS);
     }
 
     /** The same, with {@code options}. */
-    public SyncService(SyncStore store, ProviderClient provider, RequestVerifier verifier, SkillMessaging messaging,
-            Trace trace, InetSocketAddress bind, Options options) {
+    public SyncService(
+            SyncStore store,
+            ProviderClient provider,
+            RequestVerifier verifier,
+            SkillMessaging messaging,
+            Trace trace,
+            InetSocketAddress bind,
+            Options options) {
         this.metrics = new SyncMetrics();
         this.skill = new SkillEndpoint(store, provider, verifier, trace, metrics);
         this.webhook = new ProviderWebhook(store, trace, metrics);
@@ -75,12 +86,15 @@ public final class SyncService implements AutoCloseable {
         server.start();
         worker.scheduleWithFixedDelay(outbox::drain, 20, 20, TimeUnit.MILLISECONDS);
         if (options.reconcileMaxAge() != null) {
-            AntiEntropy antiEntropy = new AntiEntropy(store, trace, metrics, options.reconcileMaxAge(),
-                    options.antiEntropyPerPass());
+            AntiEntropy antiEntropy =
+                    new AntiEntropy(store, trace, metrics, options.reconcileMaxAge(), options.antiEntropyPerPass());
             long every = options.antiEntropyInterval().toMillis();
             // A random first delay: instances started together do not pass together.
-            worker.scheduleWithFixedDelay(antiEntropy::pass, java.util.concurrent.ThreadLocalRandom.current()
-                    .nextLong(every + 1), every, TimeUnit.MILLISECONDS);
+            worker.scheduleWithFixedDelay(
+                    antiEntropy::pass,
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(every + 1),
+                    every,
+                    TimeUnit.MILLISECONDS);
         }
         this.status = options.statusBind() == null ? null : StatusPage.start(options.statusBind(), store, metrics);
     }
@@ -96,10 +110,14 @@ public final class SyncService implements AutoCloseable {
      * @param antiEntropyPerPass how many users it asks at most per look (20): requests are spread over time
      * @param statusBind where the health and status page listens ({@code null}: nowhere)
      */
-    public record Options(Duration outboxLease, Duration reconcileMaxAge, Duration antiEntropyInterval,
-            int antiEntropyPerPass, InetSocketAddress statusBind) {
-        public static final Options DEFAULTS = new Options(Duration.ofSeconds(30), Duration.ofHours(12),
-                Duration.ofMinutes(1), 20, null);
+    public record Options(
+            Duration outboxLease,
+            Duration reconcileMaxAge,
+            Duration antiEntropyInterval,
+            int antiEntropyPerPass,
+            InetSocketAddress statusBind) {
+        public static final Options DEFAULTS =
+                new Options(Duration.ofSeconds(30), Duration.ofHours(12), Duration.ofMinutes(1), 20, null);
 
         public Options withOutboxLease(Duration lease) {
             return new Options(lease, reconcileMaxAge, antiEntropyInterval, antiEntropyPerPass, statusBind);
@@ -175,7 +193,12 @@ public final class SyncService implements AutoCloseable {
                 return;
             }
             if (dropNextAlexaRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                respond(exchange, new Answer(200, io.github.skillmessaging.response.SkillResponse.empty().toBytes()));
+                respond(
+                        exchange,
+                        new Answer(
+                                200,
+                                io.github.skillmessaging.response.SkillResponse.empty()
+                                        .toBytes()));
                 return;
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -29,22 +29,23 @@ public final class SyncStore {
         this.url = url;
         this.user = user;
         this.password = password;
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** A linked Alexa user. */
-    public record LinkedUser(String alexaUserId, String apiEndpoint, Optional<String> providerAccount,
-            boolean listsGranted) {
-    }
+    public record LinkedUser(
+            String alexaUserId, String apiEndpoint, Optional<String> providerAccount, boolean listsGranted) {}
 
     /** The agreed state of one item pair: the base of the three-way merge. */
-    public record Mapping(String alexaItemId, String providerItemId, String value, boolean completed,
-            long providerVersion) {
-    }
+    public record Mapping(
+            String alexaItemId, String providerItemId, String value, boolean completed, long providerVersion) {}
 
     /** A skill message waiting to be sent. */
-    public record OutboxRow(long id, String alexaUserId, String reason, int attempts) {
-    }
+    public record OutboxRow(long id, String alexaUserId, String reason, int attempts) {}
 
     /** Work inside one transaction. */
     @FunctionalInterface
@@ -73,8 +74,8 @@ public final class SyncStore {
 
     /** Records (or refreshes) the user and the endpoint their requests carry. */
     public void upsertUser(Connection c, String alexaUserId, String apiEndpoint) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE linked_user SET api_endpoint = ? WHERE alexa_user_id = ?")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE linked_user SET api_endpoint = ? WHERE alexa_user_id = ?")) {
             update.setString(1, apiEndpoint);
             update.setString(2, alexaUserId);
             if (update.executeUpdate() > 0) {
@@ -91,14 +92,20 @@ public final class SyncStore {
 
     /** The user, with its row locked until the transaction ends: one sync per user at a time. */
     public Optional<LinkedUser> lockUser(Connection c, String alexaUserId) throws SQLException {
-        return queryUser(c, "SELECT alexa_user_id, api_endpoint, provider_account, lists_granted FROM linked_user "
-                + "WHERE alexa_user_id = ? FOR UPDATE", alexaUserId);
+        return queryUser(
+                c,
+                "SELECT alexa_user_id, api_endpoint, provider_account, lists_granted FROM linked_user "
+                        + "WHERE alexa_user_id = ? FOR UPDATE",
+                alexaUserId);
     }
 
     /** The user who linked {@code account}, locked. */
     public Optional<LinkedUser> lockUserByAccount(Connection c, String account) throws SQLException {
-        return queryUser(c, "SELECT alexa_user_id, api_endpoint, provider_account, lists_granted FROM linked_user "
-                + "WHERE provider_account = ? FOR UPDATE", account);
+        return queryUser(
+                c,
+                "SELECT alexa_user_id, api_endpoint, provider_account, lists_granted FROM linked_user "
+                        + "WHERE provider_account = ? FOR UPDATE",
+                account);
     }
 
     private static Optional<LinkedUser> queryUser(Connection c, String sql, String key) throws SQLException {
@@ -108,8 +115,8 @@ public final class SyncStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new LinkedUser(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
-                        rs.getBoolean(4)));
+                return Optional.of(new LinkedUser(
+                        rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getBoolean(4)));
             }
         }
     }
@@ -130,8 +137,11 @@ public final class SyncStore {
 
     /** Records a full reconcile of the user's lists (and clears a pending anti-entropy request). */
     public void markReconciled(Connection c, String alexaUserId, Instant now) throws SQLException {
-        update(c, "UPDATE linked_user SET last_reconciled_at = ?, heal_requested_at = NULL WHERE alexa_user_id = ?",
-                Timestamp.from(now), alexaUserId);
+        update(
+                c,
+                "UPDATE linked_user SET last_reconciled_at = ?, heal_requested_at = NULL WHERE alexa_user_id = ?",
+                Timestamp.from(now),
+                alexaUserId);
     }
 
     /**
@@ -166,26 +176,39 @@ public final class SyncStore {
      * user's row locked.
      */
     public boolean requestHeal(Connection c, String alexaUserId, Instant now, Instant before) throws SQLException {
-        return update(c, "UPDATE linked_user SET heal_requested_at = ? WHERE alexa_user_id = ? "
-                + "AND (last_reconciled_at IS NULL OR last_reconciled_at < ?) "
-                + "AND (heal_requested_at IS NULL OR heal_requested_at < ?)",
-                Timestamp.from(now), alexaUserId, Timestamp.from(before), Timestamp.from(before)) == 1;
+        return update(
+                        c,
+                        "UPDATE linked_user SET heal_requested_at = ? WHERE alexa_user_id = ? "
+                                + "AND (last_reconciled_at IS NULL OR last_reconciled_at < ?) "
+                                + "AND (heal_requested_at IS NULL OR heal_requested_at < ?)",
+                        Timestamp.from(now),
+                        alexaUserId,
+                        Timestamp.from(before),
+                        Timestamp.from(before))
+                == 1;
     }
 
     /** What the status page shows from the database: the same for every instance. */
-    public record Status(int usersLinked, int outboxDepth, Duration oldestPending, int messagesSent,
-            int messagesFailed, int neverReconciled, List<Duration> reconcileAges) {
-    }
+    public record Status(
+            int usersLinked,
+            int outboxDepth,
+            Duration oldestPending,
+            int messagesSent,
+            int messagesFailed,
+            int neverReconciled,
+            List<Duration> reconcileAges) {}
 
     /** Reads the {@link Status}; reconcile ages sorted, youngest first. */
     public Status status(Instant now) {
         return inTransaction(c -> {
-            int linked = count(c, "SELECT COUNT(*) FROM linked_user WHERE provider_account IS NOT NULL AND lists_granted");
+            int linked =
+                    count(c, "SELECT COUNT(*) FROM linked_user WHERE provider_account IS NOT NULL AND lists_granted");
             int depth = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'");
             int sent = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'SENT'");
             int failed = count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'");
             Duration oldest = Duration.ZERO;
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(created_at) FROM outbox WHERE state = 'PENDING'");
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT MIN(created_at) FROM outbox WHERE state = 'PENDING'");
                     ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getTimestamp(1) != null) {
                     oldest = Duration.between(rs.getTimestamp(1).toInstant(), now);
@@ -194,7 +217,7 @@ public final class SyncStore {
             List<Duration> ages = new ArrayList<>();
             int never = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT last_reconciled_at FROM linked_user "
-                    + "WHERE provider_account IS NOT NULL AND lists_granted");
+                            + "WHERE provider_account IS NOT NULL AND lists_granted");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(1);
@@ -219,7 +242,8 @@ public final class SyncStore {
             List<Mapping> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Mapping(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
+                    out.add(new Mapping(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
                 }
             }
             return out;
@@ -241,15 +265,19 @@ public final class SyncStore {
     }
 
     public void deleteMapping(Connection c, String alexaUserId, Mapping m) throws SQLException {
-        update(c, "DELETE FROM item_map WHERE alexa_user_id = ? AND (alexa_item_id = ? OR provider_item_id = ?)",
-                alexaUserId, m.alexaItemId(), m.providerItemId());
+        update(
+                c,
+                "DELETE FROM item_map WHERE alexa_user_id = ? AND (alexa_item_id = ? OR provider_item_id = ?)",
+                alexaUserId,
+                m.alexaItemId(),
+                m.providerItemId());
     }
 
     /** True when the provider's {@code version} of {@code itemId} is one the sync itself wrote or saw. */
     public boolean isKnownProviderVersion(Connection c, String alexaUserId, String itemId, long version)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT provider_version FROM item_map "
-                + "WHERE alexa_user_id = ? AND provider_item_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT provider_version FROM item_map " + "WHERE alexa_user_id = ? AND provider_item_id = ?")) {
             ps.setString(1, alexaUserId);
             ps.setString(2, itemId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -260,8 +288,8 @@ public final class SyncStore {
 
     /** True when the provider item is paired (for deletions: a deleted paired item needs a sync). */
     public boolean isMappedProviderItem(Connection c, String alexaUserId, String itemId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM item_map WHERE alexa_user_id = ? AND provider_item_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM item_map WHERE alexa_user_id = ? AND provider_item_id = ?")) {
             ps.setString(1, alexaUserId);
             ps.setString(2, itemId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -283,8 +311,8 @@ public final class SyncStore {
 
     /** Records the request as handled; a concurrent duplicate fails on the primary key and rolls back. */
     public void markProcessed(Connection c, String requestId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO processed_request (request_id, processed_at) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO processed_request (request_id, processed_at) VALUES (?, ?)")) {
             ps.setString(1, requestId);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.executeUpdate();
@@ -298,8 +326,8 @@ public final class SyncStore {
      * says "sync now": one pending is enough). Call with the user's row locked.
      */
     public boolean enqueue(Connection c, String alexaUserId, String reason, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE alexa_user_id = ? AND "
-                + "state = 'PENDING' AND claimed_until IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM outbox WHERE alexa_user_id = ? AND " + "state = 'PENDING' AND claimed_until IS NULL")) {
             ps.setString(1, alexaUserId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -344,7 +372,8 @@ public final class SyncStore {
                     claim.setLong(2, row.id());
                     claim.setInt(3, row.attempts());
                     if (claim.executeUpdate() == 1) {
-                        return Optional.of(new OutboxRow(row.id(), row.alexaUserId(), row.reason(), row.attempts() + 1));
+                        return Optional.of(
+                                new OutboxRow(row.id(), row.alexaUserId(), row.reason(), row.attempts() + 1));
                     }
                 }
             }
@@ -353,14 +382,17 @@ public final class SyncStore {
     }
 
     public void markSent(long id, String messageId) {
-        inTransaction(c -> update(c, "UPDATE outbox SET state = 'SENT', message_id = ?, claimed_until = NULL "
-                + "WHERE id = ?", messageId, id));
+        inTransaction(c -> update(
+                c,
+                "UPDATE outbox SET state = 'SENT', message_id = ?, claimed_until = NULL " + "WHERE id = ?",
+                messageId,
+                id));
     }
 
     public void markRetry(long id, Instant nextAttempt, String error) {
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_until = NULL, next_attempt_at = ?, "
-                    + "last_error = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET claimed_until = NULL, next_attempt_at = ?, " + "last_error = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(nextAttempt));
                 ps.setString(2, truncate(error));
                 ps.setLong(3, id);
@@ -371,8 +403,11 @@ public final class SyncStore {
 
     /** The message can never be delivered (the user disabled the skill): kept, marked, not retried. */
     public void markFailed(long id, String error) {
-        inTransaction(c -> update(c, "UPDATE outbox SET state = 'FAILED', claimed_until = NULL, last_error = ? "
-                + "WHERE id = ?", truncate(error), id));
+        inTransaction(c -> update(
+                c,
+                "UPDATE outbox SET state = 'FAILED', claimed_until = NULL, last_error = ? " + "WHERE id = ?",
+                truncate(error),
+                id));
     }
 
     /** Throws unless the database answers (for health checks). */
@@ -391,7 +426,8 @@ public final class SyncStore {
     }
 
     private static int count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }

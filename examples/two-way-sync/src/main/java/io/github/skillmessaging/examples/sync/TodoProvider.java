@@ -64,9 +64,10 @@ public final class TodoProvider implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.trace = trace;
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS todo_item (account VARCHAR(200) NOT NULL, "
-                    + "id VARCHAR(64) NOT NULL, item_value VARCHAR(256) NOT NULL, completed BOOLEAN NOT NULL, "
-                    + "version BIGINT NOT NULL, PRIMARY KEY (account, id))");
+            c.createStatement()
+                    .execute("CREATE TABLE IF NOT EXISTS todo_item (account VARCHAR(200) NOT NULL, "
+                            + "id VARCHAR(64) NOT NULL, item_value VARCHAR(256) NOT NULL, completed BOOLEAN NOT NULL, "
+                            + "version BIGINT NOT NULL, PRIMARY KEY (account, id))");
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(8, daemon("todo-provider"));
@@ -153,11 +154,15 @@ public final class TodoProvider implements AutoCloseable {
             String id = path.length > 4 ? URLDecoder.decode(path[4], StandardCharsets.UTF_8) : null;
             String method = exchange.getRequestMethod();
             JsonNode body = method.equals("POST") || method.equals("PUT")
-                    ? JSON.readTree(exchange.getRequestBody().readAllBytes()) : null;
+                    ? JSON.readTree(exchange.getRequestBody().readAllBytes())
+                    : null;
             if (id == null && method.equals("GET")) {
                 send(exchange, 200, JSON.valueToTree(items(account)));
             } else if (id == null && method.equals("POST")) {
-                ProviderItem item = create(account, body.path("value").asText(), body.path("completed").asBoolean());
+                ProviderItem item = create(
+                        account,
+                        body.path("value").asText(),
+                        body.path("completed").asBoolean());
                 send(exchange, 201, JSON.valueToTree(item));
             } else if (id != null && method.equals("PUT")) {
                 Optional<ProviderItem> current = item(account, id);
@@ -166,8 +171,14 @@ public final class TodoProvider implements AutoCloseable {
                 } else if (current.get().version() != body.path("version").asLong()) {
                     send(exchange, 409, JSON.createObjectNode().put("error", "stale version"));
                 } else {
-                    send(exchange, 200, JSON.valueToTree(update(account, current.get(), body.path("value").asText(),
-                            body.path("completed").asBoolean())));
+                    send(
+                            exchange,
+                            200,
+                            JSON.valueToTree(update(
+                                    account,
+                                    current.get(),
+                                    body.path("value").asText(),
+                                    body.path("completed").asBoolean())));
                 }
             } else if (id != null && method.equals("DELETE")) {
                 send(exchange, delete(account, id) ? 204 : 404, null);
@@ -246,8 +257,8 @@ public final class TodoProvider implements AutoCloseable {
                     throw new SQLException("no item " + id + " in account " + account);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT version FROM todo_item WHERE account = ? AND id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT version FROM todo_item WHERE account = ? AND id = ?")) {
                 ps.setString(1, account);
                 ps.setString(2, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -311,7 +322,10 @@ public final class TodoProvider implements AutoCloseable {
             trace.line("[provider] webhook call for " + itemId + " dropped (fault injection)");
             return;
         }
-        ObjectNode body = JSON.createObjectNode().put("account", account).put("itemId", itemId).put("version", version)
+        ObjectNode body = JSON.createObjectNode()
+                .put("account", account)
+                .put("itemId", itemId)
+                .put("version", version)
                 .put("change", change);
         pendingWebhooks.incrementAndGet();
         webhooks.execute(() -> deliver(target, body, 1));
@@ -320,9 +334,12 @@ public final class TodoProvider implements AutoCloseable {
     private void deliver(URI target, ObjectNode body, int attempt) {
         webhookCalls.incrementAndGet();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 pendingWebhooks.decrementAndGet();
@@ -335,7 +352,9 @@ public final class TodoProvider implements AutoCloseable {
             return;
         }
         if (attempt < webhookAttempts && !webhooks.isShutdown()) {
-            webhooks.schedule(() -> deliver(target, body, attempt + 1), Math.min(1000, 50L << Math.min(attempt, 10)),
+            webhooks.schedule(
+                    () -> deliver(target, body, attempt + 1),
+                    Math.min(1000, 50L << Math.min(attempt, 10)),
                     TimeUnit.MILLISECONDS);
         } else {
             webhooksGivenUp.incrementAndGet();

@@ -4,7 +4,7 @@ package io.github.skillmessaging.examples.sync;
 @FunctionalInterface
 public interface Trace {
     /** Prints nothing. */
-    Trace NONE = line -> { };
+    Trace NONE = line -> {};
 
     /** Reports one line, e.g. {@code "[provider → webhook] eggs created"}. */
     void line(String line);

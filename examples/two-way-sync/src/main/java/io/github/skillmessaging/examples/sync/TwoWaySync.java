@@ -28,8 +28,14 @@ public final class TwoWaySync implements AutoCloseable {
     public final SandboxSkill skill;
     public final SandboxUser user;
 
-    private TwoWaySync(AlexaSandbox sandbox, TodoProvider provider, SyncStore store, SyncService sync,
-            SkillMessaging messaging, SandboxSkill skill, SandboxUser user) {
+    private TwoWaySync(
+            AlexaSandbox sandbox,
+            TodoProvider provider,
+            SyncStore store,
+            SyncService sync,
+            SkillMessaging messaging,
+            SandboxSkill skill,
+            SandboxUser user) {
         this.sandbox = sandbox;
         this.provider = provider;
         this.store = store;
@@ -48,21 +54,34 @@ public final class TwoWaySync implements AutoCloseable {
     }
 
     /** The same, the sync service tuned by {@code options}. */
-    public static TwoWaySync start(Path dataDir, String syncJdbcUrl, String dbUser, String dbPassword, Trace trace,
+    public static TwoWaySync start(
+            Path dataDir,
+            String syncJdbcUrl,
+            String dbUser,
+            String dbPassword,
+            Trace trace,
             SyncService.Options options) {
-        AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
+        AlexaSandbox sandbox =
+                AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
         String h2Options = ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1";
-        TodoProvider provider = TodoProvider.start("jdbc:h2:file:" + dataDir.resolve("provider").toAbsolutePath()
-                + h2Options, trace);
-        String url = syncJdbcUrl != null ? syncJdbcUrl
+        TodoProvider provider =
+                TodoProvider.start("jdbc:h2:file:" + dataDir.resolve("provider").toAbsolutePath() + h2Options, trace);
+        String url = syncJdbcUrl != null
+                ? syncJdbcUrl
                 : "jdbc:h2:file:" + dataDir.resolve("sync").toAbsolutePath() + h2Options;
         SyncStore store = new SyncStore(url, dbUser, dbPassword);
         // As in the developer console: create the skill (id, credentials), then set its endpoint.
         SandboxSkill registered = sandbox.registerSkill();
-        SyncService sync = new SyncService(store, new ProviderClient(provider.baseUrl()),
-                sandbox.requestVerifier().allowedApplicationIds(registered.applicationId()).build(),
-                messagingFor(sandbox, registered), trace,
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), options);
+        SyncService sync = new SyncService(
+                store,
+                new ProviderClient(provider.baseUrl()),
+                sandbox.requestVerifier()
+                        .allowedApplicationIds(registered.applicationId())
+                        .build(),
+                messagingFor(sandbox, registered),
+                trace,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                options);
         SandboxSkill skill = sandbox.setEndpoint(registered, sync.skillEndpoint());
         provider.webhook(sync.webhookUrl());
         SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);
@@ -70,8 +89,11 @@ public final class TwoWaySync implements AutoCloseable {
     }
 
     private static SkillMessaging messagingFor(AlexaSandbox sandbox, SandboxSkill skill) {
-        return SkillMessaging.builder().clientId(skill.clientId()).clientSecret(skill.clientSecret())
-                .tokenBaseAddress(sandbox.lwaBaseAddress()).build();
+        return SkillMessaging.builder()
+                .clientId(skill.clientId())
+                .clientSecret(skill.clientSecret())
+                .tokenBaseAddress(sandbox.lwaBaseAddress())
+                .build();
     }
 
     /** Enables the skill, links the provider account and grants list access, as the user would. */
@@ -88,7 +110,8 @@ public final class TwoWaySync implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the sync did not settle within 60 s");
             }
-            boolean idle = sandbox.awaitIdle(Duration.ofSeconds(5)) && provider.pendingWebhooks() == 0
+            boolean idle = sandbox.awaitIdle(Duration.ofSeconds(5))
+                    && provider.pendingWebhooks() == 0
                     && store.pendingMessages() == 0;
             quietRounds = idle ? quietRounds + 1 : 0;
             sleep(idle ? 50 : 20);
@@ -98,14 +121,18 @@ public final class TwoWaySync implements AutoCloseable {
     /** The Alexa shopping list, as {@code value} or {@code value ✓}, sorted. */
     public List<String> alexaList() {
         return user.items(user.shoppingListId()).stream()
-                .map(i -> i.value() + (i.isCompleted() ? " ✓" : "")).sorted().toList();
+                .map(i -> i.value() + (i.isCompleted() ? " ✓" : ""))
+                .sorted()
+                .toList();
     }
 
     /** The provider account's items, as {@code value} or {@code value ✓}, sorted. */
     public List<String> providerList() {
         try {
-            return provider.items(ACCOUNT).stream().map(i -> i.value() + (i.completed() ? " ✓" : ""))
-                    .sorted(Comparator.naturalOrder()).toList();
+            return provider.items(ACCOUNT).stream()
+                    .map(i -> i.value() + (i.completed() ? " ✓" : ""))
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -113,14 +140,19 @@ public final class TwoWaySync implements AutoCloseable {
 
     /** The id of the Alexa item with {@code value}. */
     public String alexaItemId(String value) {
-        return user.items(user.shoppingListId()).stream().filter(i -> i.value().equals(value)).map(SandboxItem::id)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Alexa item '" + value + "'"));
+        return user.items(user.shoppingListId()).stream()
+                .filter(i -> i.value().equals(value))
+                .map(SandboxItem::id)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Alexa item '" + value + "'"));
     }
 
     /** The provider item with {@code value}. */
     public ProviderItem providerItem(String value) {
         try {
-            return provider.items(ACCOUNT).stream().filter(i -> i.value().equals(value)).findFirst()
+            return provider.items(ACCOUNT).stream()
+                    .filter(i -> i.value().equals(value))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no provider item '" + value + "'"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

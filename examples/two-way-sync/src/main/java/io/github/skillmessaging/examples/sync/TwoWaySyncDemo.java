@@ -19,8 +19,7 @@ public final class TwoWaySyncDemo {
     /** Held so the level sticks (java.util.logging keeps loggers weakly): Flyway's INFO lines off. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
-    private TwoWaySyncDemo() {
-    }
+    private TwoWaySyncDemo() {}
 
     public static void main(String[] args) throws Exception {
         // Before any JDK HttpServer exists: answer small requests at once instead of after a delayed ACK.
@@ -33,12 +32,20 @@ public final class TwoWaySyncDemo {
         Path data = Files.createTempDirectory("two-way-sync-demo");
         Trace trace = line -> System.out.println("      " + line);
         boolean equal;
-        try (TwoWaySync demo = TwoWaySync.start(data, System.getenv("SYNC_JDBC_URL"), env("SYNC_JDBC_USER"),
-                env("SYNC_JDBC_PASSWORD"), trace, SyncService.Options.DEFAULTS.withStatusPage(
+        try (TwoWaySync demo = TwoWaySync.start(
+                data,
+                System.getenv("SYNC_JDBC_URL"),
+                env("SYNC_JDBC_USER"),
+                env("SYNC_JDBC_PASSWORD"),
+                trace,
+                SyncService.Options.DEFAULTS.withStatusPage(
                         new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)))) {
             System.out.println("Two-way sync demo: an Alexa shopping list <-> a third-party to-do service");
-            System.out.println("(local Alexa sandbox; sync state in " + (System.getenv("SYNC_JDBC_URL") == null
-                    ? "an embedded H2 file under " + data : System.getenv("SYNC_JDBC_URL")) + ")");
+            System.out.println("(local Alexa sandbox; sync state in "
+                    + (System.getenv("SYNC_JDBC_URL") == null
+                            ? "an embedded H2 file under " + data
+                            : System.getenv("SYNC_JDBC_URL"))
+                    + ")");
 
             step(1, "The user enables the skill, links the provider account and grants list access");
             demo.linkUser();
@@ -59,7 +66,9 @@ public final class TwoWaySyncDemo {
             demo.provider.delete(TwoWaySync.ACCOUNT, demo.providerItem("milk").id());
             settle(demo);
 
-            step(6, "Both at once: Alexa adds 'bread' and renames 'eggs', the provider adds 'coffee' and renames 'eggs'");
+            step(
+                    6,
+                    "Both at once: Alexa adds 'bread' and renames 'eggs', the provider adds 'coffee' and renames 'eggs'");
             ProviderItem eggs = demo.providerItem("eggs"); // what the provider's app shows before the edits
             demo.user.addItem(demo.user.shoppingListId(), "bread");
             demo.user.renameItem(demo.user.shoppingListId(), demo.alexaItemId("eggs"), "brown eggs");
@@ -75,8 +84,11 @@ public final class TwoWaySyncDemo {
             java.net.URI status = demo.sync.statusPage().orElseThrow().resolve("/status");
             System.out.println();
             System.out.println("The sync service's status page (GET " + status + "):");
-            String page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(status).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String page = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(status).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
             page.lines().forEach(line -> System.out.println("   " + line));
         }
         System.out.println(equal ? "Both lists are equal." : "The lists DIFFER.");
@@ -100,8 +112,8 @@ public final class TwoWaySyncDemo {
         System.out.printf("   %-24s-+-%s%n", "-".repeat(24), "-".repeat(24));
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(alexa.size(), provider.size()); i++) {
-            rows.add(String.format("   %-24s | %s", i < alexa.size() ? alexa.get(i) : "",
-                    i < provider.size() ? provider.get(i) : ""));
+            rows.add(String.format(
+                    "   %-24s | %s", i < alexa.size() ? alexa.get(i) : "", i < provider.size() ? provider.get(i) : ""));
         }
         rows.forEach(System.out::println);
         return alexa.equals(provider);
@@ -118,27 +130,40 @@ public final class TwoWaySyncDemo {
     private static void runAgainstAmazon() throws Exception {
         String skillId = required("SKILL_ID");
         Path data = Files.createTempDirectory("two-way-sync");
-        String url = System.getenv().getOrDefault("SYNC_JDBC_URL", "jdbc:h2:file:" + data.resolve("sync") + ";LOCK_TIMEOUT=60000");
+        String url = System.getenv()
+                .getOrDefault("SYNC_JDBC_URL", "jdbc:h2:file:" + data.resolve("sync") + ";LOCK_TIMEOUT=60000");
         SyncStore store = new SyncStore(url, env("SYNC_JDBC_USER"), env("SYNC_JDBC_PASSWORD"));
         Trace trace = System.out::println;
         TodoProvider localProvider = System.getenv("PROVIDER_URL") == null
-                ? TodoProvider.start("jdbc:h2:file:" + data.resolve("provider"), trace) : null;
-        java.net.URI providerUrl = localProvider != null ? localProvider.baseUrl()
-                : java.net.URI.create(System.getenv("PROVIDER_URL"));
+                ? TodoProvider.start("jdbc:h2:file:" + data.resolve("provider"), trace)
+                : null;
+        java.net.URI providerUrl =
+                localProvider != null ? localProvider.baseUrl() : java.net.URI.create(System.getenv("PROVIDER_URL"));
         io.github.skillmessaging.SkillMessaging messaging = io.github.skillmessaging.SkillMessaging.builder()
-                .clientId(required("SKILL_CLIENT_ID")).clientSecret(required("SKILL_CLIENT_SECRET")).build();
-        io.github.skillmessaging.verify.RequestVerifier verifier = io.github.skillmessaging.verify.RequestVerifier
-                .builder().allowedApplicationIds(skillId).build();
+                .clientId(required("SKILL_CLIENT_ID"))
+                .clientSecret(required("SKILL_CLIENT_SECRET"))
+                .build();
+        io.github.skillmessaging.verify.RequestVerifier verifier =
+                io.github.skillmessaging.verify.RequestVerifier.builder()
+                        .allowedApplicationIds(skillId)
+                        .build();
         int port = Integer.parseInt(System.getenv().getOrDefault("SYNC_PORT", "8080"));
         int statusPort = Integer.parseInt(System.getenv().getOrDefault("SYNC_STATUS_PORT", "8081"));
-        SyncService sync = new SyncService(store, new ProviderClient(providerUrl), verifier, messaging, trace,
-                new java.net.InetSocketAddress(port), SyncService.Options.DEFAULTS.withStatusPage(
+        SyncService sync = new SyncService(
+                store,
+                new ProviderClient(providerUrl),
+                verifier,
+                messaging,
+                trace,
+                new java.net.InetSocketAddress(port),
+                SyncService.Options.DEFAULTS.withStatusPage(
                         new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), statusPort)));
         if (localProvider != null) {
             localProvider.webhook(sync.webhookUrl());
         }
-        System.out.println("Skill endpoint on port " + port + " at /alexa, provider webhook at /webhook; health and status "
-                + "on 127.0.0.1:" + statusPort + " at /health and /status; Ctrl-C stops.");
+        System.out.println(
+                "Skill endpoint on port " + port + " at /alexa, provider webhook at /webhook; health and status "
+                        + "on 127.0.0.1:" + statusPort + " at /health and /status; Ctrl-C stops.");
         Thread.currentThread().join();
     }
 

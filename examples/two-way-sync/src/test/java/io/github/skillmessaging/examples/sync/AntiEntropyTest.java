@@ -20,8 +20,8 @@ class AntiEntropyTest {
 
     @Test
     void aLostWebhookAndALostListEventAreHealedWithinTheConfiguredAge_withNoUserAction() throws Exception {
-        try (TwoWaySync sync = TwoWaySync.start(data, null, "", "", Trace.NONE,
-                SyncService.Options.DEFAULTS.withAntiEntropy(MAX_AGE, INTERVAL, 10))) {
+        try (TwoWaySync sync = TwoWaySync.start(
+                data, null, "", "", Trace.NONE, SyncService.Options.DEFAULTS.withAntiEntropy(MAX_AGE, INTERVAL, 10))) {
             sync.linkUser();
             sync.user.addItem(sync.user.shoppingListId(), "milk");
             sync.quiesce();
@@ -41,14 +41,19 @@ class AntiEntropyTest {
             Duration limit = MAX_AGE.plus(INTERVAL).plusSeconds(2);
             while (!sync.alexaList().equals(List.of("bread", "eggs", "milk"))
                     || !sync.providerList().equals(List.of("bread", "eggs", "milk"))) {
-                assertThat(Duration.between(lost, Instant.now())).as("healed within " + limit).isLessThan(limit);
+                assertThat(Duration.between(lost, Instant.now()))
+                        .as("healed within " + limit)
+                        .isLessThan(limit);
                 Thread.sleep(50);
             }
-            System.out.println("AntiEntropyTest: healed " + Duration.between(lost, Instant.now()).toMillis()
-                    + " ms after the lost events (max age " + MAX_AGE.toMillis() + " ms)");
-            List<ReceivedMessage> after = sync.sandbox.receivedMessages().subList(messagesBefore,
-                    sync.sandbox.receivedMessages().size());
-            assertThat(after).as("the skill message that asked for the reconcile")
+            System.out.println("AntiEntropyTest: healed "
+                    + Duration.between(lost, Instant.now()).toMillis() + " ms after the lost events (max age "
+                    + MAX_AGE.toMillis() + " ms)");
+            List<ReceivedMessage> after = sync.sandbox
+                    .receivedMessages()
+                    .subList(messagesBefore, sync.sandbox.receivedMessages().size());
+            assertThat(after)
+                    .as("the skill message that asked for the reconcile")
                     .anyMatch(m -> "anti-entropy".equals(m.data().get("reason")));
             assertThat(sync.sync.metrics().healRequests()).isPositive();
         }
@@ -56,8 +61,8 @@ class AntiEntropyTest {
 
     @Test
     void requestsAreRateLimitedPerPass_oldestFirst_andOneInstanceAsksEachUser() throws Exception {
-        SyncStore store = new SyncStore("jdbc:h2:file:" + data.resolve("sync").toAbsolutePath() + ";LOCK_TIMEOUT=10000",
-                "", "");
+        SyncStore store =
+                new SyncStore("jdbc:h2:file:" + data.resolve("sync").toAbsolutePath() + ";LOCK_TIMEOUT=10000", "", "");
         Instant now = Instant.now();
         for (int i = 0; i < 5; i++) {
             String user = "user-" + i;
@@ -86,7 +91,9 @@ class AntiEntropyTest {
         assertThat(queuedUsers(store)).containsExactlyInAnyOrder("user-4", "user-3");
         assertThat(two.pass()).isEqualTo(2);
         assertThat(one.pass()).isEqualTo(1);
-        assertThat(two.pass()).as("everyone stale was asked once; the fresh and the unlinked never").isZero();
+        assertThat(two.pass())
+                .as("everyone stale was asked once; the fresh and the unlinked never")
+                .isZero();
         assertThat(queuedUsers(store)).containsExactlyInAnyOrder("user-0", "user-1", "user-2", "user-3", "user-4");
         assertThat(metrics.healRequests()).isEqualTo(5);
 
@@ -95,7 +102,8 @@ class AntiEntropyTest {
             store.markReconciled(c, "user-4", Instant.now());
             return null;
         });
-        assertThat(store.usersReconciledBefore(Instant.now().minus(Duration.ofMinutes(5)), 10)).isEmpty();
+        assertThat(store.usersReconciledBefore(Instant.now().minus(Duration.ofMinutes(5)), 10))
+                .isEmpty();
     }
 
     private static List<String> queuedUsers(SyncStore store) {

@@ -29,8 +29,7 @@ import java.util.Set;
  * rootCertificateFile leaseMillis logFile.
  */
 public final class ChaosInstance {
-    private ChaosInstance() {
-    }
+    private ChaosInstance() {}
 
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];
@@ -38,16 +37,29 @@ public final class ChaosInstance {
         try (var in = Files.newInputStream(Path.of(args[8]))) {
             root = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        PrintStream log = new PrintStream(Files.newOutputStream(Path.of(args[10]), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        PrintStream log = new PrintStream(
+                Files.newOutputStream(Path.of(args[10]), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                true,
+                StandardCharsets.UTF_8);
         long pid = ProcessHandle.current().pid();
         Trace trace = line -> log.println(System.currentTimeMillis() + " [" + pid + "] " + line);
         SyncStore store = new SyncStore(jdbcUrl, args[1], args[2]);
-        RequestVerifier verifier = RequestVerifier.builder().trustAnchors(Set.of(new TrustAnchor(root, null)))
-                .certificateUrlPolicy(CertificateUrlPolicy.loopbackForTesting()).allowedApplicationIds(args[7]).build();
-        SkillMessaging messaging = SkillMessaging.builder().clientId(args[5]).clientSecret(args[6])
-                .tokenBaseAddress(args[4]).build();
-        SyncService service = new SyncService(store, new ProviderClient(URI.create(args[3])), verifier, messaging, trace,
+        RequestVerifier verifier = RequestVerifier.builder()
+                .trustAnchors(Set.of(new TrustAnchor(root, null)))
+                .certificateUrlPolicy(CertificateUrlPolicy.loopbackForTesting())
+                .allowedApplicationIds(args[7])
+                .build();
+        SkillMessaging messaging = SkillMessaging.builder()
+                .clientId(args[5])
+                .clientSecret(args[6])
+                .tokenBaseAddress(args[4])
+                .build();
+        SyncService service = new SyncService(
+                store,
+                new ProviderClient(URI.create(args[3])),
+                verifier,
+                messaging,
+                trace,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 SyncService.Options.DEFAULTS.withOutboxLease(Duration.ofMillis(Long.parseLong(args[9]))));
         String base = service.skillEndpoint().toString().replace("/alexa", "");
@@ -55,7 +67,7 @@ public final class ChaosInstance {
         System.out.println("READY " + base);
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = commands.readLine()) != null;) {
+        for (String line; (line = commands.readLine()) != null; ) {
             if (line.startsWith("arm ")) {
                 FaultPoints.arm(line.substring(4).trim());
                 trace.line("armed " + line.substring(4).trim());

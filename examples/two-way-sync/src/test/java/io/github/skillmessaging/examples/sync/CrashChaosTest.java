@@ -83,10 +83,11 @@ class CrashChaosTest {
      * and no cap: a request that met many outages in a long run waits minutes for its next try.
      */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(120 + OPERATIONS / 20);
+
     static final Duration LEASE = Duration.ofMillis(1500);
     static final Duration PACE = Duration.ofMillis(Long.getLong("sync.chaos.paceMillis", 40));
-    static final List<String> POINTS = List.of(FaultPoints.OUTBOX_CLAIMED, FaultPoints.OUTBOX_SENT,
-            FaultPoints.RECONCILE);
+    static final List<String> POINTS =
+            List.of(FaultPoints.OUTBOX_CLAIMED, FaultPoints.OUTBOX_SENT, FaultPoints.RECONCILE);
 
     @TempDir
     Path data;
@@ -98,15 +99,15 @@ class CrashChaosTest {
 
     @Test
     void seedFromTheClock() throws Exception {
-        Assumptions.assumeTrue(System.getProperty("sync.chaos.seed") == null,
-                "-Dsync.chaos.seed replays one seed, in fixedSeed");
+        Assumptions.assumeTrue(
+                System.getProperty("sync.chaos.seed") == null, "-Dsync.chaos.seed replays one seed, in fixedSeed");
         run(System.currentTimeMillis());
     }
 
     private void run(long seed) throws Exception {
         requirePostgres();
-        System.out.println("CrashChaosTest seed " + seed + ", " + OPERATIONS + " operations (replay: -Dtest=CrashChaosTest#fixedSeed"
-                + " -Dsync.chaos.seed=" + seed + ")");
+        System.out.println("CrashChaosTest seed " + seed + ", " + OPERATIONS
+                + " operations (replay: -Dtest=CrashChaosTest#fixedSeed" + " -Dsync.chaos.seed=" + seed + ")");
         long started = System.nanoTime();
         Random random = new Random(seed);
         String schemaUrl = freshSchema();
@@ -114,20 +115,36 @@ class CrashChaosTest {
         Path logs = Path.of(System.getProperty("basedir", "."), "target", "chaos-" + seed);
         Files.createDirectories(logs);
         Stats stats = new Stats();
-        try (AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
-                TodoProvider provider = TodoProvider.start("jdbc:h2:file:" + data.resolve("provider").toAbsolutePath()
-                        + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1", Trace.NONE);
+        try (AlexaSandbox sandbox = AlexaSandbox.builder()
+                        .redeliveryBackoff(Duration.ofMillis(100))
+                        .start();
+                TodoProvider provider = TodoProvider.start(
+                        "jdbc:h2:file:" + data.resolve("provider").toAbsolutePath()
+                                + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1",
+                        Trace.NONE);
                 Balancer balancer = new Balancer()) {
             provider.webhookAttempts(60); // a real provider retries for hours: 60 tries span about a minute
             SandboxSkill registered = sandbox.registerSkill();
             SandboxSkill skill = sandbox.setEndpoint(registered, balancer.url("/alexa"));
             provider.webhook(balancer.url("/webhook"));
             Path root = data.resolve("root.pem");
-            Files.writeString(root, "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder().encodeToString(sandbox.certificates().root().getEncoded())
-                    + "\n-----END CERTIFICATE-----\n");
-            List<String> args = List.of(schemaUrl, USER, PASSWORD, provider.baseUrl().toString(), sandbox.lwaBaseAddress(),
-                    skill.clientId(), skill.clientSecret(), skill.applicationId(), root.toString(),
+            Files.writeString(
+                    root,
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + Base64.getMimeEncoder()
+                                    .encodeToString(
+                                            sandbox.certificates().root().getEncoded())
+                            + "\n-----END CERTIFICATE-----\n");
+            List<String> args = List.of(
+                    schemaUrl,
+                    USER,
+                    PASSWORD,
+                    provider.baseUrl().toString(),
+                    sandbox.lwaBaseAddress(),
+                    skill.clientId(),
+                    skill.clientSecret(),
+                    skill.applicationId(),
+                    root.toString(),
                     Long.toString(LEASE.toMillis()));
             List<Instance> instances = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
@@ -175,7 +192,9 @@ class CrashChaosTest {
                     } else if (dice < 450) {
                         List<SandboxItem> items = user.items(listId);
                         if (!items.isEmpty()) {
-                            user.completeItem(listId, items.get(random.nextInt(items.size())).id());
+                            user.completeItem(
+                                    listId,
+                                    items.get(random.nextInt(items.size())).id());
                         }
                     } else if (dice < 540) {
                         List<ProviderItem> items = provider.items(account(u));
@@ -244,32 +263,46 @@ class CrashChaosTest {
             instances.forEach(Instance::disarm);
             long settling = System.nanoTime();
             settle(sandbox, provider, schemaUrl, instances, SETTLE_LIMIT);
-            System.out.println("CrashChaosTest: settled in " + Duration.ofNanos(System.nanoTime() - settling).toMillis() + " ms");
+            System.out.println("CrashChaosTest: settled in "
+                    + Duration.ofNanos(System.nanoTime() - settling).toMillis() + " ms");
             stats.messages = sandbox.receivedMessages().size();
             stats.webhookCalls = provider.webhookCalls();
-            Map<String, Long> perRow = sandbox.receivedMessages().stream().collect(java.util.stream.Collectors.groupingBy(
-                    m -> m.data().get("outbox"), java.util.stream.Collectors.counting()));
+            Map<String, Long> perRow = sandbox.receivedMessages().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            m -> m.data().get("outbox"), java.util.stream.Collectors.counting()));
             stats.resent = (int) perRow.values().stream().mapToLong(n -> n - 1).sum();
             // Each claim of a row has its own number (the claim is conditional on the previous one):
             // one message per (row, claim), whatever crashed. Two instances winning one claim share it.
             stats.sameClaimTwice = (int) sandbox.receivedMessages().stream()
-                    .collect(java.util.stream.Collectors.groupingBy(m -> m.data().get("outbox") + "/" + m.data().get("attempt"),
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            m -> m.data().get("outbox") + "/" + m.data().get("attempt"),
                             java.util.stream.Collectors.counting()))
-                    .values().stream().mapToLong(n -> n - 1).sum();
+                    .values()
+                    .stream()
+                    .mapToLong(n -> n - 1)
+                    .sum();
             System.out.println("CrashChaosTest seed " + seed + ": " + stats + " in "
-                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; balancer answers " + new TreeMap<>(balancer.answers));
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; balancer answers "
+                    + new TreeMap<>(balancer.answers));
 
             for (int u = 0; u < USERS; u++) {
                 List<String> alexa = users.get(u).items(users.get(u).shoppingListId()).stream()
-                        .map(i -> i.value() + (i.isCompleted() ? " ✓" : "")).sorted().toList();
+                        .map(i -> i.value() + (i.isCompleted() ? " ✓" : ""))
+                        .sorted()
+                        .toList();
                 List<String> prov = provider.items(account(u)).stream()
-                        .map(i -> i.value() + (i.completed() ? " ✓" : "")).sorted().toList();
-                assertThat(alexa).as("user " + u + ": Alexa and provider equal (seed " + seed + ")").isEqualTo(prov);
+                        .map(i -> i.value() + (i.completed() ? " ✓" : ""))
+                        .sorted()
+                        .toList();
+                assertThat(alexa)
+                        .as("user " + u + ": Alexa and provider equal (seed " + seed + ")")
+                        .isEqualTo(prov);
                 Set<String> present = new HashSet<>();
                 alexa.forEach(v -> present.add(RandomizedSyncTest.stem(v)));
                 for (String value : added.get(u)) {
                     if (!deleted.get(u).contains(value)) {
-                        assertThat(present).as("'" + value + "' was added, never deleted (seed " + seed + ")")
+                        assertThat(present)
+                                .as("'" + value + "' was added, never deleted (seed " + seed + ")")
                                 .contains(value);
                     }
                 }
@@ -277,10 +310,14 @@ class CrashChaosTest {
             Map<String, Integer> outbox = outboxStates(schemaUrl);
             assertThat(outbox).as("outbox rows by state (seed " + seed + ")").containsOnlyKeys("SENT");
             assertThat(claimedRows(schemaUrl)).as("rows still claimed").isZero();
-            assertThat(provider.webhooksGivenUp()).as("webhook calls the provider gave up").isZero();
+            assertThat(provider.webhooksGivenUp())
+                    .as("webhook calls the provider gave up")
+                    .isZero();
             assertThat(stats.kills()).as("instances killed").isPositive();
             assertThat(stats.pgRestarts).as("PostgreSQL restarts").isEqualTo(OPERATIONS >= 3 ? 1 : 0);
-            assertThat(perRow).as("every sent row reached Alexa (seed " + seed + ")").hasSize(outbox.getOrDefault("SENT", 0));
+            assertThat(perRow)
+                    .as("every sent row reached Alexa (seed " + seed + ")")
+                    .hasSize(outbox.getOrDefault("SENT", 0));
             assertMessageBound(stats, outbox.getOrDefault("SENT", 0), seed);
             instances.forEach(Instance::stop);
         }
@@ -307,14 +344,22 @@ class CrashChaosTest {
      * loop goes far past it.
      */
     private static void assertMessageBound(Stats stats, int sentRows, long seed) {
-        assertThat(stats.sameClaimTwice).as("messages sent twice under one claim of a row (seed " + seed + ")").isZero();
-        assertThat(sentRows).as("sent rows ≤ webhook calls (seed " + seed + ")").isLessThanOrEqualTo(stats.webhookCalls);
-        assertThat(stats.resent).as("rows sent more than once (seed " + seed + ")")
-                .isLessThanOrEqualTo(stats.pointKills(FaultPoints.OUTBOX_SENT) + stats.randomKills.get()
+        assertThat(stats.sameClaimTwice)
+                .as("messages sent twice under one claim of a row (seed " + seed + ")")
+                .isZero();
+        assertThat(sentRows)
+                .as("sent rows ≤ webhook calls (seed " + seed + ")")
+                .isLessThanOrEqualTo(stats.webhookCalls);
+        assertThat(stats.resent)
+                .as("rows sent more than once (seed " + seed + ")")
+                .isLessThanOrEqualTo(stats.pointKills(FaultPoints.OUTBOX_SENT)
+                        + stats.randomKills.get()
                         + INSTANCES * stats.pgRestarts);
         int disruptions = stats.kills() + stats.pgRestarts;
-        assertThat(stats.messages).as("messages for " + stats.providerChanges + " provider changes and " + disruptions
-                + " disruptions (seed " + seed + ")").isLessThanOrEqualTo(stats.providerChanges + 6 * disruptions + 6);
+        assertThat(stats.messages)
+                .as("messages for " + stats.providerChanges + " provider changes and " + disruptions
+                        + " disruptions (seed " + seed + ")")
+                .isLessThanOrEqualTo(stats.providerChanges + 6 * disruptions + 6);
     }
 
     static String account(int u) {
@@ -324,8 +369,9 @@ class CrashChaosTest {
     // ---- settling ----
 
     /** Waits until deliveries, webhooks and the outbox are idle twice in a row; paused instances are killed. */
-    private static void settle(AlexaSandbox sandbox, TodoProvider provider, String schemaUrl, List<Instance> instances,
-            Duration limit) throws Exception {
+    private static void settle(
+            AlexaSandbox sandbox, TodoProvider provider, String schemaUrl, List<Instance> instances, Duration limit)
+            throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         int quiet = 0;
         while (quiet < 3) {
@@ -337,7 +383,8 @@ class CrashChaosTest {
                 instance.killIfPaused();
                 instance.restartIfDead();
             }
-            boolean idle = sandbox.awaitIdle(Duration.ofSeconds(2)) && provider.pendingWebhooks() == 0
+            boolean idle = sandbox.awaitIdle(Duration.ofSeconds(2))
+                    && provider.pendingWebhooks() == 0
                     && outboxStates(schemaUrl).getOrDefault("PENDING", 0) == 0;
             quiet = idle ? quiet + 1 : 0;
             Thread.sleep(idle ? 100 : 50);
@@ -358,7 +405,8 @@ class CrashChaosTest {
 
     private static int claimedRows(String schemaUrl) throws SQLException {
         try (Connection c = DriverManager.getConnection(schemaUrl, USER, PASSWORD);
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE claimed_until IS NOT NULL");
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE claimed_until IS NOT NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -388,7 +436,9 @@ class CrashChaosTest {
     /** {@code scripts/start-postgres --restart}: the server the script started (SYNC_PG_PORT, SYNC_PG_DIR). */
     static void restartPostgres() throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("basedir", "."), "scripts", "start-postgres");
-        Process restart = new ProcessBuilder(script.toString(), "--restart").redirectErrorStream(true).start();
+        Process restart = new ProcessBuilder(script.toString(), "--restart")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!restart.waitFor(60, TimeUnit.SECONDS) || restart.exitValue() != 0) {
             throw new AssertionError("PostgreSQL restart failed: " + output);
@@ -415,14 +465,16 @@ class CrashChaosTest {
         }
 
         int kills() {
-            return randomKills.get() + pointKills.values().stream().mapToInt(AtomicInteger::get).sum();
+            return randomKills.get()
+                    + pointKills.values().stream().mapToInt(AtomicInteger::get).sum();
         }
 
         @Override
         public String toString() {
             return "kills at random " + randomKills + ", at fault points " + new TreeMap<>(pointKills) + ", restarts "
                     + restarts + ", PostgreSQL restarts " + pgRestarts + ", provider changes " + providerChanges
-                    + ", webhook calls " + webhookCalls + ", skill messages " + messages + " (rows sent again: " + resent + ", under the same claim: " + sameClaimTwice + ")";
+                    + ", webhook calls " + webhookCalls + ", skill messages " + messages + " (rows sent again: "
+                    + resent + ", under the same claim: " + sameClaimTwice + ")";
         }
     }
 
@@ -447,11 +499,14 @@ class CrashChaosTest {
         }
 
         void start() {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path")));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path")));
             // Quick to start (C1 only, small serial heap): the chaos test restarts them often.
-            command.addAll(List.of(System.getProperty("sync.instance.jvm",
-                    "-Xmx160m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").split(" ")));
+            command.addAll(
+                    List.of(System.getProperty("sync.instance.jvm", "-Xmx160m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+                            .split(" ")));
             command.addAll(List.of("-Dsun.net.httpserver.nodelay=true", ChaosInstance.class.getName()));
             command.addAll(args);
             command.add(log.toString());
@@ -460,7 +515,8 @@ class CrashChaosTest {
                 startedAt = System.nanoTime();
                 CompletableFuture<URI> started = new CompletableFuture<>();
                 ready = started;
-                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                Process p = new ProcessBuilder(command)
+                        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
                 process = p;
                 Thread reader = new Thread(() -> read(p, started), "chaos-instance-" + slot);
@@ -472,13 +528,14 @@ class CrashChaosTest {
         }
 
         private void read(Process p, CompletableFuture<URI> started) {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null;) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
                     if (line.startsWith("READY ")) {
                         URI base = URI.create(line.substring(6).trim());
                         balancer.up(slot, base);
-                        System.out.println("instance " + slot + " ready after " + (System.nanoTime() - startedAt) / 1_000_000
-                                + " ms, live " + balancer.live.keySet());
+                        System.out.println("instance " + slot + " ready after "
+                                + (System.nanoTime() - startedAt) / 1_000_000 + " ms, live " + balancer.live.keySet());
                         started.complete(base);
                     } else if (line.startsWith("FAULT-POINT ")) {
                         pausedAt = line.substring(12).trim();
@@ -522,7 +579,9 @@ class CrashChaosTest {
         void killIfPaused() {
             String point = pausedAt;
             if (point != null && process.isAlive()) {
-                stats.pointKills.computeIfAbsent(point, k -> new AtomicInteger()).incrementAndGet();
+                stats.pointKills
+                        .computeIfAbsent(point, k -> new AtomicInteger())
+                        .incrementAndGet();
                 kill(null);
             }
         }
@@ -530,7 +589,8 @@ class CrashChaosTest {
         /** SIGKILL. {@code why} non-null counts it as a kill at a random moment. */
         void kill(String why) {
             balancer.down(slot);
-            System.out.println("instance " + slot + " killed " + (why == null ? "" : why) + ", live " + balancer.live.keySet());
+            System.out.println(
+                    "instance " + slot + " killed " + (why == null ? "" : why) + ", live " + balancer.live.keySet());
             process.destroyForcibly();
             try {
                 process.waitFor(10, TimeUnit.SECONDS);
@@ -562,13 +622,14 @@ class CrashChaosTest {
      * request that reached an instance which then died answers 502, as a real balancer would.
      */
     static final class Balancer implements AutoCloseable {
-        private static final List<String> FORWARDED = List.of("Content-Type", "SignatureCertChainUrl", "Signature",
-                "Signature-256");
+        private static final List<String> FORWARDED =
+                List.of("Content-Type", "SignatureCertChainUrl", "Signature", "Signature-256");
 
         private final Map<Integer, URI> live = new ConcurrentHashMap<>();
         private final AtomicInteger next = new AtomicInteger();
         final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "chaos-balancer");
             t.setDaemon(true);
@@ -602,8 +663,10 @@ class CrashChaosTest {
                 List<URI> targets = new ArrayList<>(new TreeMap<>(live).values());
                 int start = next.getAndIncrement();
                 for (int i = 0; i < targets.size(); i++) {
-                    URI target = targets.get(Math.floorMod(start + i, targets.size())).resolve(path);
-                    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
+                    URI target = targets.get(Math.floorMod(start + i, targets.size()))
+                            .resolve(path);
+                    HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(20))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
                     for (String name : FORWARDED) {
                         String value = exchange.getRequestHeaders().getFirst(name);
@@ -622,8 +685,10 @@ class CrashChaosTest {
                         exchange.sendResponseHeaders(502, -1);
                         return;
                     }
-                    answers.computeIfAbsent(path + " " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    response.headers().firstValue("Content-Type")
+                    answers.computeIfAbsent(path + " " + response.statusCode(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                    response.headers()
+                            .firstValue("Content-Type")
                             .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
                     byte[] answer = response.body();
                     exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
@@ -632,7 +697,8 @@ class CrashChaosTest {
                     }
                     return;
                 }
-                answers.computeIfAbsent(path + " 503 (no instance)", k -> new AtomicInteger()).incrementAndGet();
+                answers.computeIfAbsent(path + " 503 (no instance)", k -> new AtomicInteger())
+                        .incrementAndGet();
                 exchange.sendResponseHeaders(503, -1);
             }
         }

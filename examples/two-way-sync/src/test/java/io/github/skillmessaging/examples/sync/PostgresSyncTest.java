@@ -34,6 +34,7 @@ class PostgresSyncTest {
 
     @TempDir
     Path data;
+
     String schemaUrl;
 
     @BeforeEach
@@ -64,11 +65,19 @@ class PostgresSyncTest {
     void twoInstancesOnOneDatabaseSendEachMessageOnceAndHandleEachRequestOnce() throws Exception {
         try (TwoWaySync sync = TwoWaySync.start(data, schemaUrl, USER, PASSWORD, Trace.NONE)) {
             sync.linkUser();
-            SkillMessaging messaging = SkillMessaging.builder().clientId(sync.skill.clientId())
-                    .clientSecret(sync.skill.clientSecret()).tokenBaseAddress(sync.sandbox.lwaBaseAddress()).build();
-            try (SyncService second = new SyncService(new SyncStore(schemaUrl, USER, PASSWORD),
+            SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId(sync.skill.clientId())
+                    .clientSecret(sync.skill.clientSecret())
+                    .tokenBaseAddress(sync.sandbox.lwaBaseAddress())
+                    .build();
+            try (SyncService second = new SyncService(
+                    new SyncStore(schemaUrl, USER, PASSWORD),
                     new ProviderClient(sync.provider.baseUrl()),
-                    sync.sandbox.requestVerifier().allowedApplicationIds(sync.skill.applicationId()).build(), messaging,
+                    sync.sandbox
+                            .requestVerifier()
+                            .allowedApplicationIds(sync.skill.applicationId())
+                            .build(),
+                    messaging,
                     Trace.NONE)) {
                 // Webhooks reach the second instance; both instances' outbox workers compete for the rows.
                 sync.provider.webhook(second.webhookUrl());
@@ -78,7 +87,8 @@ class PostgresSyncTest {
                 sync.user.addItem(sync.user.shoppingListId(), "from alexa");
                 sync.quiesce();
                 assertThat(sync.alexaList()).isEqualTo(sync.providerList()).hasSize(7);
-                assertThat(sync.store.sentMessages()).as("every outbox row sent exactly once")
+                assertThat(sync.store.sentMessages())
+                        .as("every outbox row sent exactly once")
                         .isEqualTo(sync.sandbox.receivedMessages().size());
 
                 // The same signed request at both instances at once: one handles it, the other acknowledges
@@ -89,10 +99,11 @@ class PostgresSyncTest {
                 HttpClient http = HttpClient.newHttpClient();
                 List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
                 for (URI target : List.of(sync.sync.skillEndpoint(), second.skillEndpoint())) {
-                    answers.add(http.sendAsync(signed(sync.sandbox, target, event.body()),
-                            HttpResponse.BodyHandlers.discarding()));
+                    answers.add(http.sendAsync(
+                            signed(sync.sandbox, target, event.body()), HttpResponse.BodyHandlers.discarding()));
                 }
-                List<Integer> statuses = answers.stream().map(f -> f.join().statusCode()).toList();
+                List<Integer> statuses =
+                        answers.stream().map(f -> f.join().statusCode()).toList();
                 assertThat(statuses).contains(200);
                 sync.quiesce();
                 assertThat(sync.alexaList()).isEqualTo(sync.providerList()).hasSize(7);
@@ -103,9 +114,11 @@ class PostgresSyncTest {
 
     static HttpRequest signed(AlexaSandbox sandbox, URI target, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/json")
                 .header("SignatureCertChainUrl", sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH)
                 .header("Signature-256", sandbox.certificates().sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
     }
 }

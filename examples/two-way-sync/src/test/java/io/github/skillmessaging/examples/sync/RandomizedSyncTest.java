@@ -105,10 +105,13 @@ class RandomizedSyncTest {
             alexa.forEach(v -> present.add(stem(v)));
             for (String value : added) {
                 if (!deleted.contains(value)) {
-                    assertThat(present).as("'" + value + "' was added, never deleted (seed " + SEED + ")").contains(value);
+                    assertThat(present)
+                            .as("'" + value + "' was added, never deleted (seed " + SEED + ")")
+                            .contains(value);
                 }
             }
-            assertThat(sync.store.sentMessages()).as("skill messages for " + providerChanges + " provider changes")
+            assertThat(sync.store.sentMessages())
+                    .as("skill messages for " + providerChanges + " provider changes")
                     .isLessThanOrEqualTo(3 * providerChanges + 3);
         }
     }
@@ -141,8 +144,8 @@ class RandomizedSyncTest {
                 .header("Content-Type", "application/json")
                 .header("SignatureCertChainUrl", sync.sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH)
                 .header("Signature-256", sync.sandbox.certificates().sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         http.send(request, HttpResponse.BodyHandlers.discarding());
     }
-
 }

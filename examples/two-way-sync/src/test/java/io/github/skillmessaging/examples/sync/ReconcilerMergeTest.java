@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconcilerMergeTest {
     @TempDir
     static Path data;
+
     static TwoWaySync sync;
     static HttpServer sink;
     static ListManagementClient lists;
@@ -36,7 +37,9 @@ class ReconcilerMergeTest {
     static void start() throws Exception {
         sync = TwoWaySync.start(data, null, "", "", Trace.NONE);
         sync.linkUser();
-        DeliveredRequest last = sync.sandbox.deliveredRequests().get(sync.sandbox.deliveredRequests().size() - 1);
+        DeliveredRequest last = sync.sandbox
+                .deliveredRequests()
+                .get(sync.sandbox.deliveredRequests().size() - 1);
         lists = ListManagementClient.forRequest(RequestConverter.parse(last.body()));
         byte[] ack = SkillResponse.empty().toBytes();
         sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -84,7 +87,9 @@ class ReconcilerMergeTest {
     private static Reconciler.Result merge() {
         Reconciler.Result result = reconcile();
         assertThat(sync.alexaList()).doesNotHaveDuplicates().isEqualTo(sync.providerList());
-        assertThat(reconcile().changedNothing()).as("a second run right after changes nothing").isTrue();
+        assertThat(reconcile().changedNothing())
+                .as("a second run right after changes nothing")
+                .isTrue();
         return result;
     }
 
@@ -97,7 +102,8 @@ class ReconcilerMergeTest {
 
     private static List<String> pairValues() {
         return sync.store.inTransaction(c -> sync.store.mappings(c, sync.user.userId())).stream()
-                .map(SyncStore.Mapping::value).toList();
+                .map(SyncStore.Mapping::value)
+                .toList();
     }
 
     @Test

@@ -58,24 +58,26 @@ public final class ScaleOutHarness {
     static final int MEASURE_SECONDS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScaleOutHarness() {
-    }
+    private ScaleOutHarness() {}
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("sync.instance.jvm", System.getProperty("sync.instance.jvm", "-Xmx256m"));
         if (CrashChaosTest.URL == null) {
-            throw new IllegalStateException("SYNC_TEST_POSTGRES_URL is not set: eval \"$(examples/two-way-sync/scripts/start-postgres)\"");
+            throw new IllegalStateException(
+                    "SYNC_TEST_POSTGRES_URL is not set: eval \"$(examples/two-way-sync/scripts/start-postgres)\"");
         }
-        List<Integer> counts = args.length > 0 ? List.of(args).stream().map(Integer::valueOf).toList() : List.of(1, 2, 4);
-        System.out.printf("%d cores, %d users, %d client threads, %d s measured per row%n",
+        List<Integer> counts =
+                args.length > 0 ? List.of(args).stream().map(Integer::valueOf).toList() : List.of(1, 2, 4);
+        System.out.printf(
+                "%d cores, %d users, %d client threads, %d s measured per row%n",
                 Runtime.getRuntime().availableProcessors(), USERS, CLIENTS, MEASURE_SECONDS);
         System.out.println("instances | events/s | list events/s | webhooks/s | failed");
         for (int instances : counts) {
             Result r = measure(instances);
-            System.out.printf("%9d | %8.0f | %13.0f | %10.0f | %d%n", instances, r.total(), r.listEvents, r.webhooks,
-                    r.failed);
+            System.out.printf(
+                    "%9d | %8.0f | %13.0f | %10.0f | %d%n", instances, r.total(), r.listEvents, r.webhooks, r.failed);
         }
     }
 
@@ -100,23 +102,39 @@ public final class ScaleOutHarness {
         });
         sink.start();
         List<CrashChaosTest.Instance> instances = new ArrayList<>();
-        try (AlexaSandbox sandbox = AlexaSandbox.builder().redeliveryBackoff(Duration.ofMillis(100)).start();
-                TodoProvider provider = TodoProvider.start("jdbc:h2:file:" + data.resolve("provider").toAbsolutePath()
-                        + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1", Trace.NONE);
+        try (AlexaSandbox sandbox = AlexaSandbox.builder()
+                        .redeliveryBackoff(Duration.ofMillis(100))
+                        .start();
+                TodoProvider provider = TodoProvider.start(
+                        "jdbc:h2:file:" + data.resolve("provider").toAbsolutePath()
+                                + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1",
+                        Trace.NONE);
                 CrashChaosTest.Balancer balancer = new CrashChaosTest.Balancer()) {
             SandboxSkill skill = sandbox.setEndpoint(sandbox.registerSkill(), balancer.url("/alexa"));
             provider.webhook(balancer.url("/webhook"));
             Path root = data.resolve("root.pem");
-            Files.writeString(root, "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder().encodeToString(sandbox.certificates().root().getEncoded())
-                    + "\n-----END CERTIFICATE-----\n");
-            List<String> instanceArgs = List.of(schemaUrl, CrashChaosTest.USER, CrashChaosTest.PASSWORD,
-                    provider.baseUrl().toString(), sandbox.lwaBaseAddress(), skill.clientId(), skill.clientSecret(),
-                    skill.applicationId(), root.toString(), "30000");
+            Files.writeString(
+                    root,
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + Base64.getMimeEncoder()
+                                    .encodeToString(
+                                            sandbox.certificates().root().getEncoded())
+                            + "\n-----END CERTIFICATE-----\n");
+            List<String> instanceArgs = List.of(
+                    schemaUrl,
+                    CrashChaosTest.USER,
+                    CrashChaosTest.PASSWORD,
+                    provider.baseUrl().toString(),
+                    sandbox.lwaBaseAddress(),
+                    skill.clientId(),
+                    skill.clientSecret(),
+                    skill.applicationId(),
+                    root.toString(),
+                    "30000");
             CrashChaosTest.Stats stats = new CrashChaosTest.Stats();
             for (int i = 0; i < count; i++) {
-                instances.add(new CrashChaosTest.Instance(i, instanceArgs, data.resolve("instance-" + i + ".log"),
-                        balancer, stats));
+                instances.add(new CrashChaosTest.Instance(
+                        i, instanceArgs, data.resolve("instance-" + i + ".log"), balancer, stats));
             }
             instances.forEach(CrashChaosTest.Instance::start);
             instances.forEach(CrashChaosTest.Instance::awaitReady);
@@ -125,7 +143,9 @@ public final class ScaleOutHarness {
             List<SandboxUser> users = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
                 SandboxUser user = sandbox.createUser(AlexaRegion.EUROPE);
-                user.enableSkill(skill).linkAccount(skill, CrashChaosTest.account(u)).grantListPermissions(skill);
+                user.enableSkill(skill)
+                        .linkAccount(skill, CrashChaosTest.account(u))
+                        .grantListPermissions(skill);
                 user.addItem(user.shoppingListId(), "first " + u);
                 users.add(user);
             }
@@ -133,12 +153,19 @@ public final class ScaleOutHarness {
             Map<String, String> templates = new ConcurrentHashMap<>();
             for (DeliveredRequest d : sandbox.deliveredRequests()) {
                 if (d.type().startsWith("AlexaHouseholdListEvent.")) {
-                    templates.put(JSON.readTree(d.body()).path("context").path("System").path("user").path("userId")
-                            .asText(), d.body());
+                    templates.put(
+                            JSON.readTree(d.body())
+                                    .path("context")
+                                    .path("System")
+                                    .path("user")
+                                    .path("userId")
+                                    .asText(),
+                            d.body());
                 }
             }
             // From now on the sandbox's own deliveries go to a sink: the clients deliver the events.
-            sandbox.setEndpoint(skill, URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/alexa"));
+            sandbox.setEndpoint(
+                    skill, URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/alexa"));
             provider.webhook(null);
 
             HttpClient http = HttpClient.newHttpClient();
@@ -149,44 +176,53 @@ public final class ScaleOutHarness {
             AtomicLong failed = new AtomicLong();
             CountDownLatch done = new CountDownLatch(CLIENTS);
             for (int t = 0; t < CLIENTS; t++) {
-                Thread client = new Thread(() -> {
-                    try {
-                        while (!stop.get()) {
-                            ThreadLocalRandom random = ThreadLocalRandom.current();
-                            int u = random.nextInt(USERS);
-                            SandboxUser user = users.get(u);
-                            boolean alexaSide = random.nextBoolean();
-                            HttpRequest request;
-                            if (alexaSide) {
-                                user.addItem(user.shoppingListId(), "a-" + UUID.randomUUID());
-                                request = signed(sandbox, balancer.url("/alexa"), recrafted(templates.get(user.userId())));
-                            } else {
-                                ProviderItem item = provider.create(CrashChaosTest.account(u), "p-" + UUID.randomUUID(),
-                                        false);
-                                byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode()
-                                        .put("account", CrashChaosTest.account(u)).put("itemId", item.id())
-                                        .put("version", item.version()).put("change", "created"));
-                                request = HttpRequest.newBuilder(balancer.url("/webhook"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                            }
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (measuring.get()) {
-                                if (status / 100 != 2) {
-                                    failed.incrementAndGet();
-                                } else if (alexaSide) {
-                                    listEvents.incrementAndGet();
-                                } else {
-                                    webhooks.incrementAndGet();
+                Thread client = new Thread(
+                        () -> {
+                            try {
+                                while (!stop.get()) {
+                                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                                    int u = random.nextInt(USERS);
+                                    SandboxUser user = users.get(u);
+                                    boolean alexaSide = random.nextBoolean();
+                                    HttpRequest request;
+                                    if (alexaSide) {
+                                        user.addItem(user.shoppingListId(), "a-" + UUID.randomUUID());
+                                        request = signed(
+                                                sandbox,
+                                                balancer.url("/alexa"),
+                                                recrafted(templates.get(user.userId())));
+                                    } else {
+                                        ProviderItem item = provider.create(
+                                                CrashChaosTest.account(u), "p-" + UUID.randomUUID(), false);
+                                        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode()
+                                                .put("account", CrashChaosTest.account(u))
+                                                .put("itemId", item.id())
+                                                .put("version", item.version())
+                                                .put("change", "created"));
+                                        request = HttpRequest.newBuilder(balancer.url("/webhook"))
+                                                .header("Content-Type", "application/json")
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build();
+                                    }
+                                    int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode();
+                                    if (measuring.get()) {
+                                        if (status / 100 != 2) {
+                                            failed.incrementAndGet();
+                                        } else if (alexaSide) {
+                                            listEvents.incrementAndGet();
+                                        } else {
+                                            webhooks.incrementAndGet();
+                                        }
+                                    }
                                 }
+                            } catch (Exception e) {
+                                System.err.println("client failed: " + e);
+                            } finally {
+                                done.countDown();
                             }
-                        }
-                    } catch (Exception e) {
-                        System.err.println("client failed: " + e);
-                    } finally {
-                        done.countDown();
-                    }
-                }, "scale-out-client-" + t);
+                        },
+                        "scale-out-client-" + t);
                 client.setDaemon(true);
                 client.start();
             }

@@ -29,10 +29,18 @@ class StatusPageTest {
 
     @Test
     void theRunningServiceReportsItsFigures() throws Exception {
-        try (TwoWaySync sync = TwoWaySync.start(data, null, "", "", Trace.NONE, SyncService.Options.DEFAULTS
-                .withStatusPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
+        try (TwoWaySync sync = TwoWaySync.start(
+                data,
+                null,
+                "",
+                "",
+                Trace.NONE,
+                SyncService.Options.DEFAULTS.withStatusPage(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
             URI page = sync.sync.statusPage().orElseThrow();
-            assertThat(page.getPort()).as("its own port").isNotEqualTo(sync.sync.skillEndpoint().getPort());
+            assertThat(page.getPort())
+                    .as("its own port")
+                    .isNotEqualTo(sync.sync.skillEndpoint().getPort());
             sync.linkUser();
             sync.provider.create(TwoWaySync.ACCOUNT, "eggs", false);
             sync.quiesce();
@@ -50,12 +58,20 @@ class StatusPageTest {
             JsonNode status = JSON.readTree(response.body());
             assertThat(status.path("usersLinked").asInt()).isEqualTo(1);
             assertThat(status.path("outbox").path("depth").asInt()).isZero();
-            assertThat(status.path("messages").path("sent").asInt()).isEqualTo(sync.store.sentMessages()).isPositive();
-            assertThat(status.path("messages").path("sentByThisInstance").asInt()).isEqualTo(sync.store.sentMessages());
-            assertThat(status.path("lastReconcileAgeSeconds").path("never").asInt()).isZero();
-            assertThat(status.path("lastReconcileAgeSeconds").path("max").asDouble()).isBetween(0.0, 60.0);
+            assertThat(status.path("messages").path("sent").asInt())
+                    .isEqualTo(sync.store.sentMessages())
+                    .isPositive();
+            assertThat(status.path("messages").path("sentByThisInstance").asInt())
+                    .isEqualTo(sync.store.sentMessages());
+            assertThat(status.path("lastReconcileAgeSeconds").path("never").asInt())
+                    .isZero();
+            assertThat(status.path("lastReconcileAgeSeconds").path("max").asDouble())
+                    .isBetween(0.0, 60.0);
             assertThat(status.path("reconcilesByThisInstance").asInt()).isPositive();
-            assertThat(status.path("errorsByType").path("alexa-request-failed:ProviderException").asInt()).isEqualTo(1);
+            assertThat(status.path("errorsByType")
+                            .path("alexa-request-failed:ProviderException")
+                            .asInt())
+                    .isEqualTo(1);
             assertThat(status.path("instance").path("uptimeSeconds").asDouble()).isPositive();
         }
     }
@@ -83,19 +99,24 @@ class StatusPageTest {
         SyncMetrics metrics = new SyncMetrics();
         metrics.error("outbox-send:ApiTimeoutException");
         metrics.error("outbox-send:ApiTimeoutException");
-        try (StatusPage page = StatusPage.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store,
-                metrics)) {
-            JsonNode status = JSON.readTree(get(page.baseUrl().resolve("/status")).body());
+        try (StatusPage page =
+                StatusPage.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store, metrics)) {
+            JsonNode status =
+                    JSON.readTree(get(page.baseUrl().resolve("/status")).body());
             assertThat(status.path("usersLinked").asInt()).isEqualTo(11);
             assertThat(status.path("outbox").path("depth").asInt()).isEqualTo(2);
-            assertThat(status.path("outbox").path("oldestPendingSeconds").asDouble()).isBetween(90.0, 120.0);
+            assertThat(status.path("outbox").path("oldestPendingSeconds").asDouble())
+                    .isBetween(90.0, 120.0);
             JsonNode ages = status.path("lastReconcileAgeSeconds");
             assertThat(ages.path("p50").asDouble()).isBetween(300.0, 330.0);
             assertThat(ages.path("p90").asDouble()).isBetween(540.0, 570.0);
             assertThat(ages.path("p99").asDouble()).isBetween(600.0, 630.0);
             assertThat(ages.path("max").asDouble()).isBetween(600.0, 630.0);
             assertThat(ages.path("never").asInt()).isEqualTo(1);
-            assertThat(status.path("errorsByType").path("outbox-send:ApiTimeoutException").asInt()).isEqualTo(2);
+            assertThat(status.path("errorsByType")
+                            .path("outbox-send:ApiTimeoutException")
+                            .asInt())
+                    .isEqualTo(2);
         }
         assertThat(StatusPage.percentile(List.of(Duration.ofSeconds(1)), 99)).isEqualTo(Duration.ofSeconds(1));
     }
@@ -105,8 +126,8 @@ class StatusPageTest {
         String file = data.resolve("gone").toAbsolutePath().toString();
         new SyncStore("jdbc:h2:file:" + file, "", "");
         SyncStore store = new SyncStore("jdbc:h2:file:" + file + ";IFEXISTS=TRUE", "", "");
-        try (StatusPage page = StatusPage.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store,
-                new SyncMetrics())) {
+        try (StatusPage page = StatusPage.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store, new SyncMetrics())) {
             assertThat(get(page.baseUrl().resolve("/health")).statusCode()).isEqualTo(200);
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + file, "", "")) {
                 c.createStatement().execute("SHUTDOWN");

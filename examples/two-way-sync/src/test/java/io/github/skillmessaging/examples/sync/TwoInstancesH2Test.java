@@ -46,13 +46,23 @@ class TwoInstancesH2Test {
     void twoInstancesOnOneH2File_alternateRequests_sendEachOutboxRowOnce_andConverge() throws Exception {
         try (TwoWaySync sync = TwoWaySync.start(data, null, "", "", Trace.NONE)) {
             // The same URL TwoWaySync.start gives the first instance's store: one database file.
-            String url = "jdbc:h2:file:" + data.resolve("sync").toAbsolutePath() + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1";
-            SkillMessaging messaging = SkillMessaging.builder().clientId(sync.skill.clientId())
-                    .clientSecret(sync.skill.clientSecret()).tokenBaseAddress(sync.sandbox.lwaBaseAddress()).build();
+            String url =
+                    "jdbc:h2:file:" + data.resolve("sync").toAbsolutePath() + ";LOCK_TIMEOUT=60000;DB_CLOSE_DELAY=-1";
+            SkillMessaging messaging = SkillMessaging.builder()
+                    .clientId(sync.skill.clientId())
+                    .clientSecret(sync.skill.clientSecret())
+                    .tokenBaseAddress(sync.sandbox.lwaBaseAddress())
+                    .build();
             SyncStore secondStore = new SyncStore(url, "", "");
-            try (SyncService second = new SyncService(secondStore, new ProviderClient(sync.provider.baseUrl()),
-                    sync.sandbox.requestVerifier().allowedApplicationIds(sync.skill.applicationId()).build(), messaging,
-                    Trace.NONE);
+            try (SyncService second = new SyncService(
+                            secondStore,
+                            new ProviderClient(sync.provider.baseUrl()),
+                            sync.sandbox
+                                    .requestVerifier()
+                                    .allowedApplicationIds(sync.skill.applicationId())
+                                    .build(),
+                            messaging,
+                            Trace.NONE);
                     RoundRobin proxy = new RoundRobin(List.of(sync.sync, second))) {
                 sync.sandbox.setEndpoint(sync.skill, proxy.skillEndpoint());
                 sync.provider.webhook(proxy.webhookUrl());
@@ -60,8 +70,12 @@ class TwoInstancesH2Test {
 
                 // 1. The scenario, every request and webhook alternating between the instances.
                 TwoWaySyncScenarioTest.Scenario.run(sync);
-                assertThat(proxy.alexaRequests).as("Alexa requests per instance").allSatisfy(n -> assertThat(n.get()).isPositive());
-                assertThat(proxy.webhooks).as("webhooks per instance").allSatisfy(n -> assertThat(n.get()).isPositive());
+                assertThat(proxy.alexaRequests)
+                        .as("Alexa requests per instance")
+                        .allSatisfy(n -> assertThat(n.get()).isPositive());
+                assertThat(proxy.webhooks)
+                        .as("webhooks per instance")
+                        .allSatisfy(n -> assertThat(n.get()).isPositive());
                 assertEachOutboxRowSentOnce(sync, secondStore);
 
                 // 2. Many changes at once on both sides: both outbox workers compete for the rows.
@@ -70,27 +84,36 @@ class TwoInstancesH2Test {
                     List<CompletableFuture<Void>> edits = new ArrayList<>();
                     for (int t = 0; t < 3; t++) {
                         int thread = t;
-                        edits.add(CompletableFuture.runAsync(() -> {
-                            for (int i = 0; i < 5; i++) {
-                                try {
-                                    sync.provider.create(TwoWaySync.ACCOUNT, "bulk-" + thread + "-" + i, i % 2 == 0);
-                                } catch (java.sql.SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            }
-                        }, pool));
+                        edits.add(CompletableFuture.runAsync(
+                                () -> {
+                                    for (int i = 0; i < 5; i++) {
+                                        try {
+                                            sync.provider.create(
+                                                    TwoWaySync.ACCOUNT, "bulk-" + thread + "-" + i, i % 2 == 0);
+                                        } catch (java.sql.SQLException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    }
+                                },
+                                pool));
                     }
-                    edits.add(CompletableFuture.runAsync(() -> {
-                        for (int i = 0; i < 3; i++) {
-                            sync.user.addItem(sync.user.shoppingListId(), "alexa-" + i);
-                        }
-                    }, pool));
-                    CompletableFuture.allOf(edits.toArray(CompletableFuture[]::new)).join();
+                    edits.add(CompletableFuture.runAsync(
+                            () -> {
+                                for (int i = 0; i < 3; i++) {
+                                    sync.user.addItem(sync.user.shoppingListId(), "alexa-" + i);
+                                }
+                            },
+                            pool));
+                    CompletableFuture.allOf(edits.toArray(CompletableFuture[]::new))
+                            .join();
                 } finally {
                     pool.shutdown();
                 }
                 sync.quiesce();
-                assertThat(sync.alexaList()).hasSize(3 + 15 + 3).doesNotHaveDuplicates().isEqualTo(sync.providerList());
+                assertThat(sync.alexaList())
+                        .hasSize(3 + 15 + 3)
+                        .doesNotHaveDuplicates()
+                        .isEqualTo(sync.providerList());
                 assertEachOutboxRowSentOnce(sync, secondStore);
 
                 // 3. Provider changes nobody was told of (webhooks swallowed), then one MessageReceived
@@ -101,7 +124,9 @@ class TwoInstancesH2Test {
                     sync.provider.create(TwoWaySync.ACCOUNT, "unannounced-" + i, false);
                 }
                 DeliveredRequest template = sync.sandbox.deliveredRequests().stream()
-                        .filter(d -> d.type().equals("Messaging.MessageReceived")).reduce((a, b) -> b).orElseThrow();
+                        .filter(d -> d.type().equals("Messaging.MessageReceived"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
                 String requestId = "amzn1.echo-api.request.dup-" + UUID.randomUUID();
                 byte[] once = recrafted(template, requestId);
                 HttpClient http = HttpClient.newHttpClient();
@@ -110,15 +135,19 @@ class TwoInstancesH2Test {
                     URI target = (i % 2 == 0 ? sync.sync : second).skillEndpoint();
                     answers.add(http.sendAsync(signed(sync, target, once), HttpResponse.BodyHandlers.discarding()));
                 }
-                List<Integer> statuses = answers.stream().map(f -> f.join().statusCode()).toList();
+                List<Integer> statuses =
+                        answers.stream().map(f -> f.join().statusCode()).toList();
                 // A copy that lost the race on processed_request's key answers 500 (Alexa would retry it).
                 assertThat(statuses).contains(200).allMatch(s -> s == 200 || s == 500);
                 boolean processed = sync.store.inTransaction(c -> sync.store.isProcessed(c, requestId));
                 assertThat(processed).isTrue();
                 sync.quiesce();
                 proxy.swallowWebhooks.set(false);
-                assertThat(sync.alexaList()).as("each unannounced item created in Alexa once").hasSize(24)
-                        .doesNotHaveDuplicates().contains("unannounced-0", "unannounced-1", "unannounced-2")
+                assertThat(sync.alexaList())
+                        .as("each unannounced item created in Alexa once")
+                        .hasSize(24)
+                        .doesNotHaveDuplicates()
+                        .contains("unannounced-0", "unannounced-1", "unannounced-2")
                         .isEqualTo(sync.providerList());
                 assertEachOutboxRowSentOnce(sync, secondStore);
             }
@@ -129,11 +158,16 @@ class TwoInstancesH2Test {
     private static void assertEachOutboxRowSentOnce(TwoWaySync sync, SyncStore secondStore) {
         assertThat(sync.store.pendingMessages()).isZero();
         int sent = sync.store.sentMessages();
-        assertThat(secondStore.sentMessages()).as("both stores see the same database").isEqualTo(sent);
-        assertThat(sync.sandbox.receivedMessages()).as("each outbox row sent exactly once").hasSize(sent);
+        assertThat(secondStore.sentMessages())
+                .as("both stores see the same database")
+                .isEqualTo(sent);
+        assertThat(sync.sandbox.receivedMessages())
+                .as("each outbox row sent exactly once")
+                .hasSize(sent);
         int messageIds = sync.store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT message_id) FROM outbox "
-                    + "WHERE state = 'SENT'"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT COUNT(DISTINCT message_id) FROM outbox " + "WHERE state = 'SENT'");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -156,8 +190,8 @@ class TwoInstancesH2Test {
 
     /** Forwards {@code /alexa} and {@code /webhook} to the instances in turn. */
     static final class RoundRobin implements AutoCloseable {
-        private static final List<String> FORWARDED = List.of("Content-Type", "SignatureCertChainUrl", "Signature",
-                "Signature-256");
+        private static final List<String> FORWARDED =
+                List.of("Content-Type", "SignatureCertChainUrl", "Signature", "Signature-256");
 
         final List<AtomicInteger> alexaRequests = new ArrayList<>();
         final List<AtomicInteger> webhooks = new ArrayList<>();
@@ -212,7 +246,8 @@ class TwoInstancesH2Test {
         private void forward(HttpExchange exchange, URI target) throws IOException {
             try (exchange) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                exchange.getRequestBody().readAllBytes()));
                 for (String name : FORWARDED) {
                     String value = exchange.getRequestHeaders().getFirst(name);
                     if (value != null) {
@@ -230,7 +265,8 @@ class TwoInstancesH2Test {
                     exchange.sendResponseHeaders(502, -1);
                     return;
                 }
-                response.headers().firstValue("Content-Type")
+                response.headers()
+                        .firstValue("Content-Type")
                         .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
                 byte[] body = response.body();
                 exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);

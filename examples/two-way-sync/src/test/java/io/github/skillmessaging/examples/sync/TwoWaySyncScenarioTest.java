@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoWaySyncScenarioTest {
     @TempDir
     Path data;
+
     TwoWaySync sync;
 
     @BeforeEach
@@ -57,7 +58,9 @@ class TwoWaySyncScenarioTest {
             assertThat(sync.store.sentMessages()).isBetween(2, 4);
             int requests = sync.sandbox.deliveredRequests().size();
             sync.quiesce();
-            assertThat(sync.sandbox.deliveredRequests()).as("no echo loop: nothing more arrives").hasSize(requests);
+            assertThat(sync.sandbox.deliveredRequests())
+                    .as("no echo loop: nothing more arrives")
+                    .hasSize(requests);
         }
 
         static void settled(TwoWaySync sync, List<String> expected) {
