@@ -135,7 +135,11 @@ public final class SkillMessageClient implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalStateException naming every missing required setting */
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException naming every missing required setting
+         */
         public SkillMessageClient build() {
             StringBuilder missing = new StringBuilder();
             if (baseAddress == null) {

@@ -355,7 +355,11 @@ public final class SkillMessaging implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalStateException naming every missing or invalid setting */
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException naming every missing or invalid setting
+         */
         public SkillMessaging build() {
             List<String> problems = new ArrayList<>();
             if (clientId == null || clientId.isBlank()) {

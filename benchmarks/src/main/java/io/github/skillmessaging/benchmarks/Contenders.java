@@ -89,6 +89,7 @@ final class Contenders {
      * {@code inFlight} chains of sends on a transport: each completion starts the next send. A send
      * that completes at once (a failure) loops instead of recursing, as {@code sendToAll} does.
      */
+    @SuppressWarnings("ArrayRecordComponent") // one body, sent as it is; the record is never compared
     private record RawChains(
             int n,
             int inFlight,

@@ -46,6 +46,7 @@ public interface HttpTransport extends AutoCloseable {
      * @param body the body bytes; empty for none
      * @param timeout the limit for this attempt, from sending to the end of the response
      */
+    @SuppressWarnings("ArrayRecordComponent") // body is copied in and out; equals and hashCode compare its bytes
     record Request(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
         public Request {
             Objects.requireNonNull(method, "method");
@@ -98,6 +99,7 @@ public interface HttpTransport extends AutoCloseable {
      * @param headers the headers, with case-insensitive names
      * @param body the body bytes; empty for none
      */
+    @SuppressWarnings("ArrayRecordComponent") // body is copied in and out; equals and hashCode compare its bytes
     record Response(int statusCode, Map<String, List<String>> headers, byte[] body) {
         public Response {
             headers = headers instanceof Headers parsed ? parsed : Headers.copyOf(headers);
@@ -137,6 +139,7 @@ public interface HttpTransport extends AutoCloseable {
              * Takes over {@code owned}, which must order names case-insensitively, hold unmodifiable
              * lists and never change again.
              */
+            @SuppressWarnings("NonApiType") // the type says what the caller hands over: a sorted map it owns
             Headers(TreeMap<String, List<String>> owned) {
                 if (owned.comparator() != String.CASE_INSENSITIVE_ORDER) {
                     throw new IllegalArgumentException("header names must be case-insensitive");

@@ -50,20 +50,14 @@ public final class ErrorMapper {
         if (api == Api.LOGIN_WITH_AMAZON && status >= 400 && status <= 499) {
             return new TokenRequestException(operation, status, headers, body);
         }
-        switch (status) {
-            case 400:
-                return new BadRequestException(operation, status, headers, body);
-            case 401:
-                return new UnauthorizedException(operation, status, headers, body);
-            case 403:
-                return new ForbiddenException(operation, status, headers, body);
-            case 404:
-                return new NotFoundException(operation, status, headers, body);
-            case 409:
-                return new ConflictException(operation, status, headers, body);
-            default:
-                return new UnexpectedStatusException(operation, status, headers, body);
-        }
+        return switch (status) {
+            case 400 -> new BadRequestException(operation, status, headers, body);
+            case 401 -> new UnauthorizedException(operation, status, headers, body);
+            case 403 -> new ForbiddenException(operation, status, headers, body);
+            case 404 -> new NotFoundException(operation, status, headers, body);
+            case 409 -> new ConflictException(operation, status, headers, body);
+            default -> new UnexpectedStatusException(operation, status, headers, body);
+        };
     }
 
     /**

@@ -19,7 +19,7 @@ public final class RequestFields {
     /**
      * Reads the fields every request has from the {@code request} object.
      *
-     * @throws RequestParseException when {@code type}, {@code requestId} or {@code timestamp} is
+     * @throws RequestParseException when the fields type, requestId or timestamp are
      *     missing or unreadable
      */
     public static RequestHeader header(JsonNode request) {

@@ -619,6 +619,8 @@ public final class ListManagementClient implements AutoCloseable {
         }
 
         /**
+         * Builds the client.
+         *
          * @throws IllegalStateException naming every missing required setting
          * @throws IllegalArgumentException when the endpoint is not a valid https URL or the token is blank
          */

@@ -45,6 +45,7 @@ abstract class WireValue {
     }
 
     @Override
+    @SuppressWarnings("EqualsGetClass") // an ItemStatus never equals a ListState of the same text
     public boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && value.equals(((WireValue) o).value);
     }

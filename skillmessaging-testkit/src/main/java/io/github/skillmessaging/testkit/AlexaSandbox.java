@@ -328,7 +328,7 @@ public final class AlexaSandbox implements AutoCloseable {
         }
         JsonNode expiresNode = body.get("expiresAfterSeconds");
         int expires = expiresNode == null ? Message.DEFAULT_EXPIRY_SECONDS : expiresNode.asInt(-1);
-        if (expiresNode != null && !expiresNode.canConvertToInt()
+        if ((expiresNode != null && !expiresNode.canConvertToInt())
                 || expires < Message.MIN_EXPIRY_SECONDS
                 || expires > Message.MAX_EXPIRY_SECONDS) {
             messagingError(exchange, 400, "expiresAfterSeconds must be between 60 and 86400");

@@ -215,7 +215,7 @@ public abstract class HttpTransportContract {
         RawServer server = rawServer(socket -> {
             readHead(socket.getInputStream());
             socket.getOutputStream()
-                    .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+                    .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok"
                             .getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             sleep(Duration.ofMillis(100));

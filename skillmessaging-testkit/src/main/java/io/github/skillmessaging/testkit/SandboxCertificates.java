@@ -50,7 +50,7 @@ public final class SandboxCertificates {
 
     /** A valid chain: leaf valid from an hour ago for 30 days, SAN {@value #ALEXA_SAN}. */
     public static SandboxCertificates create() {
-        return create(Options.DEFAULTS);
+        return create(Options.defaults());
     }
 
     /** A chain made as {@code options} say. */
@@ -212,8 +212,10 @@ public final class SandboxCertificates {
      * @param san the leaf's DNS Subject Alternative Name
      */
     public record Options(Instant now, Instant leafNotBefore, Instant leafNotAfter, String san) {
-        /** Valid now, for 30 days, with Alexa's name. */
-        public static final Options DEFAULTS = forTime(Instant.now());
+        /** Valid from now, for 30 days, with Alexa's name. */
+        public static Options defaults() {
+            return forTime(Instant.now());
+        }
 
         public Options {
             Objects.requireNonNull(now, "now");

@@ -7,6 +7,7 @@ package io.github.skillmessaging.examples.sync;
  * @param status the HTTP status
  * @param body the body, JSON or empty
  */
+@SuppressWarnings("ArrayRecordComponent") // handed to the server as it is, never compared
 public record Answer(int status, byte[] body) {
     static Answer of(int status) {
         return new Answer(status, new byte[0]);
