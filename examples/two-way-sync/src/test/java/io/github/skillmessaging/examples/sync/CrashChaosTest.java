@@ -85,6 +85,9 @@ class CrashChaosTest {
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(120 + OPERATIONS / 20);
 
     static final Duration LEASE = Duration.ofMillis(1500);
+    /** The least time between two kills of the last instance serving (full outages). */
+    static final Duration FULL_OUTAGE_GAP = Duration.ofSeconds(20);
+
     static final Duration PACE = Duration.ofMillis(Long.getLong("sync.chaos.paceMillis", 40));
     static final List<String> POINTS =
             List.of(FaultPoints.OUTBOX_CLAIMED, FaultPoints.OUTBOX_SENT, FaultPoints.RECONCILE);
@@ -167,6 +170,7 @@ class CrashChaosTest {
 
             int pgRestartAt = OPERATIONS / 3 + random.nextInt(OPERATIONS / 3);
             long opsStarted = System.nanoTime();
+            long lastFullOutage = opsStarted - FULL_OUTAGE_GAP.toNanos();
             for (int op = 0; op < OPERATIONS; op++) {
                 long opStarted = System.nanoTime();
                 int u = random.nextInt(USERS);
@@ -226,15 +230,28 @@ class CrashChaosTest {
                             default -> provider.failNext(1);
                         }
                     } else if (dice < 712) {
-                        // A kill at a random moment, whatever the instance was doing: one that serves
-                        // (an instance still starting has nothing to lose), rarely the last one.
+                        // A kill at a random moment, whatever the instance was doing, of one that serves
+                        // (an instance still starting has nothing to lose). Usually while the others
+                        // serve: a restart takes seconds on a busy machine, and kills are to exercise
+                        // recovery, not to keep the cluster dead. Now and then (at most once per
+                        // FULL_OUTAGE_GAP) the last one serving: a full outage, which webhooks and
+                        // Alexa's redelivery must ride out.
                         Instance victim = instances.get(random.nextInt(INSTANCES));
-                        if (victim.isReady() && (balancer.live.size() == INSTANCES || random.nextInt(4) == 0)) {
+                        boolean allServe = instances.stream().allMatch(Instance::isReady);
+                        if (victim.isReady() && allServe) {
                             victim.kill("at random");
+                        } else if (victim.isReady()
+                                && random.nextInt(4) == 0
+                                && System.nanoTime() - lastFullOutage > FULL_OUTAGE_GAP.toNanos()) {
+                            lastFullOutage = System.nanoTime();
+                            stats.fullOutages++;
+                            victim.kill("at random, the last one serving");
                         }
                     } else if (dice < 730) {
+                        // A fault point pauses the instance there and the loop kills it: as for kills,
+                        // only while every instance serves.
                         Instance target = instances.get(random.nextInt(INSTANCES));
-                        if (target.isReady()) {
+                        if (instances.stream().allMatch(Instance::isReady)) {
                             target.arm(POINTS.get(random.nextInt(POINTS.size())));
                         }
                     } else if (dice < 760) {
@@ -453,6 +470,7 @@ class CrashChaosTest {
         final Map<String, AtomicInteger> pointKills = new ConcurrentHashMap<>();
         int providerChanges;
         int pgRestarts;
+        int fullOutages;
         int messages;
         int webhookCalls;
         int resent;
@@ -471,8 +489,10 @@ class CrashChaosTest {
 
         @Override
         public String toString() {
-            return "kills at random " + randomKills + ", at fault points " + new TreeMap<>(pointKills) + ", restarts "
-                    + restarts + ", PostgreSQL restarts " + pgRestarts + ", provider changes " + providerChanges
+            return "kills at random " + randomKills + ", at fault points " + new TreeMap<>(pointKills)
+                    + " (full outages "
+                    + fullOutages + "), restarts " + restarts + ", PostgreSQL restarts " + pgRestarts
+                    + ", provider changes " + providerChanges
                     + ", webhook calls " + webhookCalls + ", skill messages " + messages + " (rows sent again: "
                     + resent + ", under the same claim: " + sameClaimTwice + ")";
         }
