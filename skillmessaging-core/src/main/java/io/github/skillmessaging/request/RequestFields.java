@@ -23,16 +23,7 @@ public final class RequestFields {
      *     missing or unreadable
      */
     public static RequestHeader header(JsonNode request) {
-        String type = requiredText(request, "type", "request.type");
-        String requestId = requiredText(request, "requestId", "request.requestId");
-        JsonNode timestampNode = request.get("timestamp");
-        if (timestampNode == null || timestampNode.isNull()) {
-            throw new RequestParseException("request.timestamp is missing");
-        }
-        Instant timestamp = toInstant(timestampNode)
-                .orElseThrow(() -> new RequestParseException(
-                        "request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds"));
-        return new RequestHeader(type, requestId, timestamp, text(request, "locale"));
+        return new RequestHeader(request);
     }
 
     /**
