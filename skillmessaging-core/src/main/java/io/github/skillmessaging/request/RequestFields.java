@@ -17,7 +17,9 @@ public final class RequestFields {
     private RequestFields() {}
 
     /**
-     * Reads the fields every request has from the {@code request} object.
+     * Reads the fields every request has from the {@code request} object. The header keeps the
+     * object for {@link RequestHeader#json()} (and so {@link Request#json()}): do not change it
+     * afterwards.
      *
      * @throws RequestParseException when {@code type}, {@code requestId} or {@code timestamp} is
      *     missing or unreadable
