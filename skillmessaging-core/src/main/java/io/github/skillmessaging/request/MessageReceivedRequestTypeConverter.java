@@ -1,8 +1,6 @@
 package io.github.skillmessaging.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,12 +19,6 @@ public final class MessageReceivedRequestTypeConverter implements RequestTypeCon
 
     @Override
     public Request convert(JsonNode request) {
-        Map<String, String> message = new LinkedHashMap<>();
-        RequestFields.object(request, "message")
-                .ifPresent(object -> object.properties().forEach(entry -> {
-                    JsonNode value = entry.getValue();
-                    message.put(entry.getKey(), value.isTextual() ? value.asText() : value.toString());
-                }));
-        return new MessageReceivedRequest(RequestFields.header(request), message);
+        return new MessageReceivedRequest(RequestFields.header(request), request);
     }
 }

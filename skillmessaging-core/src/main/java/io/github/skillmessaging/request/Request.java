@@ -1,5 +1,6 @@
 package io.github.skillmessaging.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,7 +9,8 @@ import java.util.Optional;
  * chosen by {@link RequestConverter} from {@code request.type}. Route on it with
  * {@code instanceof}; types nobody converts arrive as {@link UnknownRequest}.
  *
- * <p>Implementations are immutable records holding the common fields in a {@link RequestHeader}.
+ * <p>Implementations are immutable and hold the common fields in a {@link RequestHeader}; a field
+ * Amazon sends that no accessor models yet is in {@link #json()}.
  */
 public interface Request {
     /** The fields every request has. */
@@ -32,5 +34,13 @@ public interface Request {
     /** {@code request.locale}, e.g. {@code en-US}, when sent. */
     default Optional<String> locale() {
         return header().locale();
+    }
+
+    /**
+     * A copy of the whole {@code request} object as sent, with the fields this SDK does not model
+     * (by default {@code header().json()}). It may hold tokens, so do not log it.
+     */
+    default JsonNode json() {
+        return header().json();
     }
 }

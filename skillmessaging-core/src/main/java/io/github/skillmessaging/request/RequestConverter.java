@@ -176,15 +176,17 @@ public final class RequestConverter {
         }
         String type = RequestFields.requiredText(requestNode, "type", "request.type");
         String version = RequestFields.requiredText(root, "version", "version");
-        Context context = new Context(system(root));
+        JsonNode contextNode = RequestFields.object(root, "context")
+                .orElseThrow(() -> new RequestParseException("context.System is missing"));
+        Context context = new Context(contextNode);
         Request request = convertRequest(type, requestNode);
-        return new SkillRequest(version, session(root), context, request);
+        return new SkillRequest(root, version, context, request);
     }
 
     private Request convertRequest(String type, JsonNode requestNode) {
         RequestTypeConverter converter = registry.get().find(type);
         if (converter == null) {
-            return new UnknownRequest(RequestFields.header(requestNode), requestNode);
+            return new UnknownRequest(RequestFields.header(requestNode));
         }
         Request request;
         try {
@@ -205,48 +207,6 @@ public final class RequestConverter {
                     "Request type converter " + converter.getClass().getName() + " returned null");
         }
         return request;
-    }
-
-    private static SystemContext system(JsonNode root) {
-        JsonNode system = RequestFields.object(root, "context")
-                .flatMap(context -> RequestFields.object(context, "System"))
-                .orElseThrow(() -> new RequestParseException("context.System is missing"));
-        JsonNode userNode = RequestFields.object(system, "user")
-                .orElseThrow(() -> new RequestParseException("context.System.user is missing"));
-        User user = new User(
-                RequestFields.requiredText(userNode, "userId", "context.System.user.userId"),
-                RequestFields.text(userNode, "accessToken"),
-                RequestFields.object(userNode, "permissions")
-                        .flatMap(permissions -> RequestFields.text(permissions, "consentToken"))
-                        .map(Permissions::new));
-        Optional<Application> application = RequestFields.object(system, "application")
-                .flatMap(node -> RequestFields.text(node, "applicationId"))
-                .map(Application::new);
-        Optional<Device> device = RequestFields.object(system, "device")
-                .flatMap(node -> RequestFields.text(node, "deviceId")
-                        .map(id -> new Device(
-                                id,
-                                RequestFields.object(node, "supportedInterfaces")
-                                        .map(interfaces -> Set.copyOf(namesOf(interfaces)))
-                                        .orElse(Set.of()))));
-        return new SystemContext(
-                application,
-                user,
-                device,
-                RequestFields.text(system, "apiEndpoint"),
-                RequestFields.text(system, "apiAccessToken"));
-    }
-
-    private static List<String> namesOf(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static Optional<Session> session(JsonNode root) {
-        return RequestFields.object(root, "session")
-                .flatMap(session -> RequestFields.text(session, "sessionId")
-                        .map(id -> new Session(id, session.path("new").asBoolean(false))));
     }
 
     /** Builds a {@link RequestConverter} with its own registry. */

@@ -17,22 +17,15 @@ public final class RequestFields {
     private RequestFields() {}
 
     /**
-     * Reads the fields every request has from the {@code request} object.
+     * Reads the fields every request has from the {@code request} object. The header keeps the
+     * object for {@link RequestHeader#json()} (and so {@link Request#json()}): do not change it
+     * afterwards.
      *
      * @throws RequestParseException when the fields type, requestId or timestamp are
      *     missing or unreadable
      */
     public static RequestHeader header(JsonNode request) {
-        String type = requiredText(request, "type", "request.type");
-        String requestId = requiredText(request, "requestId", "request.requestId");
-        JsonNode timestampNode = request.get("timestamp");
-        if (timestampNode == null || timestampNode.isNull()) {
-            throw new RequestParseException("request.timestamp is missing");
-        }
-        Instant timestamp = toInstant(timestampNode)
-                .orElseThrow(() -> new RequestParseException(
-                        "request.timestamp is neither ISO-8601 date-time text nor epoch milliseconds"));
-        return new RequestHeader(type, requestId, timestamp, text(request, "locale"));
+        return new RequestHeader(request);
     }
 
     /**

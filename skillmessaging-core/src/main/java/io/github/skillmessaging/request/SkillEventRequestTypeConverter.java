@@ -1,11 +1,8 @@
 package io.github.skillmessaging.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Converts the five {@code AlexaSkillEvent.*} types. Built in, always registered. */
@@ -23,39 +20,25 @@ final class SkillEventRequestTypeConverter implements RequestTypeConverter {
     @Override
     public Request convert(JsonNode request) {
         RequestHeader header = RequestFields.header(request);
-        Optional<Instant> created = RequestFields.instant(request, "eventCreationTime");
-        Optional<Instant> published = RequestFields.instant(request, "eventPublishingTime");
-        JsonNode body = RequestFields.object(request, "body").orElse(MissingNode.getInstance());
         switch (header.type()) {
             case SkillEnabledRequest.TYPE:
-                return new SkillEnabledRequest(header, created, published);
+                return new SkillEnabledRequest(header, request);
             case SkillDisabledRequest.TYPE:
-                return new SkillDisabledRequest(
-                        header, created, published, RequestFields.text(body, "userInformationPersistenceStatus"));
+                return new SkillDisabledRequest(header, request);
             case SkillAccountLinkedRequest.TYPE:
-                return new SkillAccountLinkedRequest(
-                        header, created, published, RequestFields.text(body, "accessToken"));
+                return new SkillAccountLinkedRequest(header, request);
             case SkillPermissionAcceptedRequest.TYPE:
-                return new SkillPermissionAcceptedRequest(
-                        header,
-                        created,
-                        published,
-                        scopes(body, "acceptedPermissions"),
-                        scopes(body, "acceptedPersonPermissions"));
+                return new SkillPermissionAcceptedRequest(header, request);
             case SkillPermissionChangedRequest.TYPE:
-                return new SkillPermissionChangedRequest(
-                        header,
-                        created,
-                        published,
-                        scopes(body, "acceptedPermissions"),
-                        scopes(body, "acceptedPersonPermissions"));
+                return new SkillPermissionChangedRequest(header, request);
             default:
                 throw new IllegalStateException("not a skill event type");
         }
     }
 
-    private static List<String> scopes(JsonNode body, String field) {
-        JsonNode array = body.get(field);
+    /** The {@code scope} of each entry of the array {@code request.body.field}; empty when absent. */
+    static List<String> scopes(JsonNode request, String field) {
+        JsonNode array = request.path("body").get(field);
         if (array == null || !array.isArray()) {
             return List.of();
         }
@@ -63,6 +46,6 @@ final class SkillEventRequestTypeConverter implements RequestTypeConverter {
         for (JsonNode permission : array) {
             RequestFields.text(permission, "scope").ifPresent(scopes::add);
         }
-        return scopes;
+        return List.copyOf(scopes);
     }
 }

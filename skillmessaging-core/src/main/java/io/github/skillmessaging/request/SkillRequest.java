@@ -1,24 +1,51 @@
 package io.github.skillmessaging.request;
 
-import java.util.Objects;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The envelope of every request Alexa sends to a skill: the format version, the session (absent
  * for out-of-session requests such as messages and events), the context (who and where) and the
- * typed {@link Request}. Read one with {@link RequestConverter#parse(String)}.
- *
- * @param version the envelope format version, {@code "1.0"} today
- * @param session the session, absent for messages and events
- * @param context the user, application, device and API endpoint
- * @param request the typed request; test its type with {@code instanceof}
+ * typed {@link Request}. Read one with {@link RequestConverter#parse(String)}; {@link #json()}
+ * gives the whole envelope as sent.
  */
-public record SkillRequest(String version, Optional<Session> session, Context context, Request request) {
-    public SkillRequest {
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(request, "request");
+public final class SkillRequest {
+    private final JsonNode json;
+    private final String version;
+    private final Optional<Session> session;
+    private final Context context;
+    private final Request request;
+
+    /** The envelope {@code json}, its {@code version}, its read {@code context} and typed {@code request}. */
+    SkillRequest(JsonNode json, String version, Context context, Request request) {
+        this.json = json;
+        this.version = version;
+        this.session = RequestFields.object(json, "session")
+                .filter(node -> RequestFields.text(node, "sessionId").isPresent())
+                .map(Session::new);
+        this.context = context;
+        this.request = request;
+    }
+
+    /** The envelope format version, {@code "1.0"} today. */
+    public String version() {
+        return version;
+    }
+
+    /** The session, absent for messages and events. */
+    public Optional<Session> session() {
+        return session;
+    }
+
+    /** The user, application, device and API endpoint. */
+    public Context context() {
+        return context;
+    }
+
+    /** The typed request; test its type with {@code instanceof}. */
+    public Request request() {
+        return request;
     }
 
     /** Shortcut for {@code context().system()}. */
@@ -37,5 +64,33 @@ public record SkillRequest(String version, Optional<Session> session, Context co
      */
     public <T extends Request> Optional<T> requestAs(Class<T> type) {
         return type.isInstance(request) ? Optional.of(type.cast(request)) : Optional.empty();
+    }
+
+    /**
+     * A copy of the whole envelope as sent, with the fields this SDK does not model; it holds the
+     * tokens, so do not log it.
+     */
+    public JsonNode json() {
+        return json.deepCopy();
+    }
+
+    private List<Object> values() {
+        return List.of(version, session, context, request);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SkillRequest that && values().equals(that.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SkillRequest[version=" + version + ", session=" + session + ", context=" + context + ", request="
+                + request + "]";
     }
 }

@@ -8,6 +8,8 @@
  *
  * <p>All values are immutable; no accessor returns {@code null} (optional parts are
  * {@link java.util.Optional}, absent collections are empty); tokens never appear in
- * {@code toString()}.
+ * {@code toString()}. The models are final classes made only by parsing, never records, so that a
+ * field Amazon adds can be modelled in a minor release; until then, every model's {@code json()}
+ * gives the JSON object it was read from (docs/compatibility.md).
  */
 package io.github.skillmessaging.request;

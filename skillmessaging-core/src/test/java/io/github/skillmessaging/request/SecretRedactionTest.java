@@ -7,8 +7,6 @@ import static io.github.skillmessaging.request.Requests.envelope;
 import static io.github.skillmessaging.request.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretRedactionTest {
@@ -36,7 +34,11 @@ class SecretRedactionTest {
 
     @Test
     void absentTokens_showAsEmpty() {
-        User user = new User("u", Optional.empty(), Optional.empty());
+        User user = RequestConverter.parse(
+                        "{\"version\": \"1.0\", \"context\": {\"System\": {\"user\": {\"userId\": \"u\"}}},"
+                                + " \"request\": " + request("LaunchRequest", "") + "}")
+                .system()
+                .user();
 
         assertThat(user.toString()).isEqualTo("User[userId=u, accessToken=Optional.empty, permissions=Optional.empty]");
     }
@@ -56,12 +58,10 @@ class SecretRedactionTest {
 
     @Test
     void unknownRequest_leavesItsJsonOutOfToString() {
-        UnknownRequest unknown = new UnknownRequest(
-                new RequestHeader("X", "r", Instant.EPOCH, Optional.empty()),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                        .objectNode()
-                        .put("token", "SECRET-5"));
+        Request unknown = RequestConverter.parse(envelope(request("X.Unknown", "\"token\": \"SECRET-5\"")))
+                .request();
 
-        assertThat(unknown.toString()).doesNotContain("SECRET").contains("<1 fields>");
+        assertThat(unknown).isInstanceOf(UnknownRequest.class);
+        assertThat(unknown.toString()).doesNotContain("SECRET").contains("<5 fields>");
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class DefaultListsTest {
     private static ListMetadata list(String id) {
-        return new ListMetadata(id, "n", ListState.ACTIVE, 1, List.of());
+        return ListMetadata.fromJson(
+                "{\"listId\": \"" + id + "\", \"name\": \"n\", \"state\": \"active\", \"version\": 1}");
     }
 
     @Test
@@ -68,24 +69,16 @@ class DefaultListsTest {
 
     @Test
     void findItemByValue_matchesTrimmedIgnoringCaseAndReturnsTheFirst() {
-        ListItem milk = item("1", "  Milk ");
-        ListItem milk2 = item("2", "milk");
-        AlexaList list = new AlexaList(
-                "L", "n", ListState.ACTIVE, 1, List.of(item("0", "eggs"), milk, milk2), java.util.Optional.empty());
+        AlexaList list = AlexaList.fromJson("{\"listId\": \"L\", \"state\": \"active\", \"items\": ["
+                + item("0", "eggs") + ", " + item("1", "  Milk ") + ", " + item("2", "milk") + "]}");
+        ListItem milk = list.items().get(1);
 
         assertThat(list.findItemByValue("MILK")).contains(milk);
         assertThat(list.findItemByValue(" milk  ")).contains(milk);
         assertThat(list.findItemByValue("oat milk")).isEmpty();
     }
 
-    private static ListItem item(String id, String value) {
-        return new ListItem(
-                id,
-                1,
-                value,
-                ItemStatus.ACTIVE,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty());
+    private static String item(String id, String value) {
+        return "{\"id\": \"" + id + "\", \"version\": 1, \"value\": \"" + value + "\", \"status\": \"active\"}";
     }
 }

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -61,9 +62,10 @@ class ListManagementClientTest extends ListApiTestSupport {
         assertThat(shopping.state()).isEqualTo(ListState.ACTIVE);
         assertThat(shopping.version()).isEqualTo(1);
         assertThat(shopping.statusMap())
+                .extracting(ListStatusLink::href, ListStatusLink::status)
                 .containsExactly(
-                        new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/active", ItemStatus.ACTIVE),
-                        new ListStatusLink("/v2/householdlists/" + SHOPPING_ID + "/completed", ItemStatus.COMPLETED));
+                        tuple("/v2/householdlists/" + SHOPPING_ID + "/active", ItemStatus.ACTIVE),
+                        tuple("/v2/householdlists/" + SHOPPING_ID + "/completed", ItemStatus.COMPLETED));
         assertThat(lists.get(1).state()).isEqualTo(ListState.ARCHIVED);
         wm.verify(1, withoutBody(getRequestedFor(urlEqualTo(LISTS))));
     }

@@ -5,13 +5,10 @@ import io.github.skillmessaging.request.Request;
 import io.github.skillmessaging.request.RequestFields;
 import io.github.skillmessaging.request.RequestHeader;
 import io.github.skillmessaging.request.RequestTypeConverter;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the six {@code AlexaHouseholdListEvent} types into {@link ListEvent} records. Registered
+ * Reads the six {@code AlexaHouseholdListEvent} types into {@link ListEvent}s. Registered
  * automatically through {@code ServiceLoader} when this module is on the class path (or module
  * path); register it yourself with {@code RequestConverter.register(new ListEventConverter())} or
  * on an isolated {@code RequestConverter.builder().add(new ListEventConverter())}.
@@ -40,24 +37,19 @@ public final class ListEventConverter implements RequestTypeConverter {
     @Override
     public Request convert(JsonNode request) {
         RequestHeader header = RequestFields.header(request);
-        Optional<Instant> created = RequestFields.instant(request, "eventCreationTime");
-        Optional<Instant> published = RequestFields.instant(request, "eventPublishingTime");
-        JsonNode body = request.path("body");
-        String listId = RequestFields.requiredText(body, "listId", "request.body.listId");
-        List<String> itemIds = RequestFields.texts(body, "listItemIds");
         switch (header.type()) {
             case ListItemsCreatedEvent.TYPE:
-                return new ListItemsCreatedEvent(header, created, published, listId, itemIds);
+                return new ListItemsCreatedEvent(header, request);
             case ListItemsUpdatedEvent.TYPE:
-                return new ListItemsUpdatedEvent(header, created, published, listId, itemIds);
+                return new ListItemsUpdatedEvent(header, request);
             case ListItemsDeletedEvent.TYPE:
-                return new ListItemsDeletedEvent(header, created, published, listId, itemIds);
+                return new ListItemsDeletedEvent(header, request);
             case ListCreatedEvent.TYPE:
-                return new ListCreatedEvent(header, created, published, listId);
+                return new ListCreatedEvent(header, request);
             case ListUpdatedEvent.TYPE:
-                return new ListUpdatedEvent(header, created, published, listId);
+                return new ListUpdatedEvent(header, request);
             case ListDeletedEvent.TYPE:
-                return new ListDeletedEvent(header, created, published, listId);
+                return new ListDeletedEvent(header, request);
             default:
                 throw new IllegalArgumentException("not a household list event: " + header.type());
         }
