@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   <li><b>One result per recipient taken</b>, in completion order (not the source's order).
  *       Throttle answers (429, or 503 with {@code Retry-After}) do not use up the
  *       {@link RetryPolicy}'s attempts in a bulk send (the client's adaptive rate slows the send
- *       instead; at most 100 throttles per recipient, within the policy's total timeout).
+ *       instead; at most 100 throttles per recipient, within the policy's total timeout; even with
+ *       {@link RetryPolicy#none()}: a refused request cannot be duplicated by its retry).
  *   <li><b>Serialized callbacks.</b> The source's {@code hasNext}/{@code next}, {@code onResult}
  *       and {@code onProgress} are never called two at once, and each call sees what the previous
  *       ones did: they need no locking. The blocking forms call them on the calling thread only;
