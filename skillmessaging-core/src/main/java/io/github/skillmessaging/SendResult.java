@@ -6,31 +6,39 @@ import java.util.Optional;
 
 /**
  * The outcome of one send in a bulk send: accepted with its message id, or failed with its
- * exception. A bulk send returns one for every recipient, in the order given.
+ * exception. A bulk send gives exactly one for every recipient it takes. Immutable.
  */
 public final class SendResult {
     private final Recipient recipient;
+    private final Message message;
     private final String messageId;
     private final RuntimeException failure;
 
-    private SendResult(Recipient recipient, String messageId, RuntimeException failure) {
+    private SendResult(Recipient recipient, Message message, String messageId, RuntimeException failure) {
         this.recipient = Objects.requireNonNull(recipient, "recipient");
+        this.message = Objects.requireNonNull(message, "message");
         this.messageId = messageId;
         this.failure = failure;
     }
 
-    /** Alexa accepted the message for {@code recipient}. */
-    public static SendResult accepted(Recipient recipient, String messageId) {
-        return new SendResult(recipient, Objects.requireNonNull(messageId, "messageId"), null);
+    /** Alexa accepted {@code message} for {@code recipient}. */
+    public static SendResult accepted(Recipient recipient, Message message, String messageId) {
+        return new SendResult(recipient, message, Objects.requireNonNull(messageId, "messageId"), null);
     }
 
-    /** The message could not be sent to {@code recipient}. */
-    public static SendResult failed(Recipient recipient, RuntimeException failure) {
-        return new SendResult(recipient, null, Objects.requireNonNull(failure, "failure"));
+    /** {@code message} could not be sent to {@code recipient}. */
+    public static SendResult failed(Recipient recipient, Message message, RuntimeException failure) {
+        return new SendResult(recipient, message, null, Objects.requireNonNull(failure, "failure"));
     }
 
+    /** Who the message was for: the very {@link Recipient} object the bulk send was given. */
     public Recipient recipient() {
         return recipient;
+    }
+
+    /** The message sent (or not): to resend it, or to find what it was about in a bulk send of differing messages. */
+    public Message message() {
+        return message;
     }
 
     /** True when Alexa queued the message (202). */

@@ -11,14 +11,12 @@ import io.github.skillmessaging.internal.TokenCache;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The production client: owns the skill's credentials, caches the access token and sends skill
@@ -167,9 +165,20 @@ public final class SkillMessaging implements AutoCloseable {
                 });
     }
 
+    /** {@link #post} for one send of a bulk send: throttle answers do not use up attempts. */
+    private CompletableFuture<HttpTransport.Response> postInBulk(String userId, URI endpoint, byte[] messageJson) {
+        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
+        return caller.withRetriesPastThrottles(
+                SkillMessageClient.OPERATION,
+                ApiCaller.Idempotency.IDEMPOTENT,
+                attempt -> attempt(uri, messageJson, attempt, true));
+    }
+
     /**
      * Sends {@code message} to every recipient, at most {@code bulkConcurrency} at a time, and
-     * blocks until all are done. Never throws for a single recipient's failure.
+     * blocks until all are done. Never throws for a single recipient's failure. Holds every
+     * result: for many recipients, stream them with {@link #sendToAll(Iterator, Message, Consumer)}
+     * or {@link #bulkSend()}.
      *
      * @return one result per recipient, in the order given
      */
@@ -178,8 +187,9 @@ public final class SkillMessaging implements AutoCloseable {
     }
 
     /**
-     * {@link #sendToAll} without blocking. Cancelling the returned future stops starting new
-     * sends.
+     * {@link #sendToAll(Collection, Message)} without blocking. Cancelling the returned future
+     * stops starting new sends. If the client is closed meanwhile, the recipients not yet started
+     * fail with {@link IllegalStateException}.
      */
     public CompletableFuture<List<SendResult>> sendToAllAsync(Collection<Recipient> recipients, Message message) {
         Objects.requireNonNull(recipients, "recipients");
@@ -188,13 +198,74 @@ public final class SkillMessaging implements AutoCloseable {
             return CompletableFuture.failedFuture(ApiCaller.closedException("send skill messages"));
         }
         List<Recipient> list = List.copyOf(recipients);
-        CompletableFuture<List<SendResult>> all = new CompletableFuture<>();
-        if (list.isEmpty()) {
-            all.complete(List.of());
-            return all;
+        SendResult[] results = new SendResult[list.size()];
+        Iterator<Outgoing> items =
+                list.stream().map(r -> new Outgoing(r, message)).iterator();
+        BulkRun run = new BulkRun(
+                items,
+                message,
+                bulkConcurrency,
+                this::postInBulk,
+                caller,
+                (index, result) -> results[(int) index] = result,
+                null,
+                null,
+                false);
+        CompletableFuture<List<SendResult>> all = run.start().handle((summary, failure) -> {
+            // Stopped early only when the client was closed (or this future cancelled): the rest fail as sends would.
+            for (int i = 0; i < results.length; i++) {
+                if (results[i] == null) {
+                    results[i] = SendResult.failed(
+                            list.get(i), message, ApiCaller.closedException(SkillMessageClient.OPERATION));
+                }
+            }
+            return List.of(results);
+        });
+        return Futures.cancelling(all, run.result);
+    }
+
+    /**
+     * Sends {@code message} to every recipient {@code recipients} gives, taking them one at a time
+     * as slots free up (at most {@code bulkConcurrency} without a result), handing each result to
+     * {@code onResult} as its send completes, and blocks until each recipient taken has its result.
+     * {@code onResult} is called on this thread only, never twice at once. See {@link BulkSend} for
+     * progress reports and what happens when something throws or the client is closed.
+     *
+     * @return counts and time
+     * @throws io.github.skillmessaging.error.BulkSendException when the send stopped early
+     */
+    public BulkSummary sendToAll(
+            Iterator<? extends Recipient> recipients, Message message, Consumer<? super SendResult> onResult) {
+        return bulkSend().onResult(onResult).send(recipients, message);
+    }
+
+    /** {@link #sendToAll(Iterator, Message, Consumer)} without blocking: {@code onResult} runs on the SDK's threads, one call at a time. */
+    public CompletableFuture<BulkSummary> sendToAllAsync(
+            Iterator<? extends Recipient> recipients, Message message, Consumer<? super SendResult> onResult) {
+        return bulkSend().onResult(onResult).sendAsync(recipients, message);
+    }
+
+    /** A streaming bulk send of this client, to configure with a result consumer and a progress listener. */
+    public BulkSend bulkSend() {
+        return new BulkSend(this, null, null, null);
+    }
+
+    /** Starts (async) or prepares (blocking) one streaming bulk send; {@code shared} is the message every item carries, if one. */
+    BulkRun bulk(Iterator<? extends Outgoing> items, Message shared, BulkSend options, boolean blocking) {
+        if (caller.isClosed()) {
+            throw ApiCaller.closedException("send skill messages");
         }
-        new BulkSend(list, message, all).start();
-        return all;
+        Consumer<? super SendResult> onResult = options.resultConsumer();
+        return new BulkRun(
+                items,
+                shared,
+                bulkConcurrency,
+                this::postInBulk,
+                caller,
+                onResult == null ? (index, result) -> {} : (index, result) -> onResult.accept(result),
+                options.progressConsumer(),
+                options.progressEvery(),
+                blocking);
     }
 
     /** The current access token, fetched or refreshed if needed: usable for other Alexa APIs of the same scope. */
@@ -227,81 +298,9 @@ public final class SkillMessaging implements AutoCloseable {
                 + "]";
     }
 
-    /** Runs a bulk send with bounded concurrency, without recursion on synchronous completions. */
-    private final class BulkSend {
-        private final List<Recipient> recipients;
-        private final byte[] message;
-        /** Stored endpoints repeat across recipients: each is checked once per bulk send. */
-        private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
-
-        private final CompletableFuture<List<SendResult>> all;
-        private final SendResult[] results;
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger remaining;
-
-        BulkSend(List<Recipient> recipients, Message message, CompletableFuture<List<SendResult>> all) {
-            this.recipients = recipients;
-            this.message = message.toJsonBytes();
-            this.all = all;
-            this.results = new SendResult[recipients.size()];
-            this.remaining = new AtomicInteger(recipients.size());
-        }
-
-        void start() {
-            int workers = Math.min(bulkConcurrency, recipients.size());
-            for (int i = 0; i < workers; i++) {
-                work();
-            }
-        }
-
-        /** Takes recipients one after another until one is still in flight, then returns. */
-        private void work() {
-            while (true) {
-                if (all.isDone()) {
-                    return;
-                }
-                int index = next.getAndIncrement();
-                if (index >= recipients.size()) {
-                    return;
-                }
-                Recipient recipient = recipients.get(index);
-                CompletableFuture<HttpTransport.Response> sent;
-                try {
-                    URI endpoint = endpoints.computeIfAbsent(
-                            recipient.apiEndpoint(), e -> Endpoints.baseUrl(e, "apiEndpoint"));
-                    sent = post(recipient.userId(), endpoint, message);
-                } catch (RuntimeException e) {
-                    sent = CompletableFuture.failedFuture(e);
-                }
-                if (!sent.isDone()) {
-                    sent.whenComplete((response, failure) -> {
-                        record(index, recipient, response, failure);
-                        work();
-                    });
-                    return;
-                }
-                sent.whenComplete((response, failure) -> record(index, recipient, response, failure));
-            }
-        }
-
-        private void record(int index, Recipient recipient, HttpTransport.Response response, Throwable failure) {
-            Throwable cause = failure == null ? null : Futures.unwrap(failure);
-            results[index] = cause == null
-                    ? SendResult.accepted(recipient, SkillMessageClient.messageId(response))
-                    : SendResult.failed(
-                            recipient,
-                            cause instanceof RuntimeException re
-                                    ? re
-                                    : ApiCaller.wrap(cause, SkillMessageClient.OPERATION));
-            if (remaining.decrementAndGet() == 0) {
-                all.complete(List.copyOf(Arrays.asList(results)));
-            }
-        }
-    }
-
     /** Builds a {@link SkillMessaging}. */
     public static final class Builder extends ClientBuilder<Builder> {
-        /** Default limit of sends in flight during {@link SkillMessaging#sendToAll}. */
+        /** Default limit of sends in flight (recipients without a result) during a bulk send. */
         public static final int DEFAULT_BULK_CONCURRENCY = 16;
 
         private String clientId;
@@ -349,7 +348,10 @@ public final class SkillMessaging implements AutoCloseable {
             return this;
         }
 
-        /** Sends in flight at most during a bulk send; 16 by default. */
+        /**
+         * Recipients in flight at most during a bulk send: taken from the source and without a
+         * handed-over result yet; 16 by default.
+         */
         public Builder bulkConcurrency(int bulkConcurrency) {
             this.bulkConcurrency = bulkConcurrency;
             return this;

@@ -43,6 +43,8 @@ import javax.net.ssl.TrustManagerFactory;
  * --inflight K    messages in flight (64)
  * --rounds R      measured rounds per contender, median reported (7; at most 3 for slow contenders)
  * --out FILE      the report (stdout when absent)
+ * --stream-messages N  recipients of the streaming section 3c (1000000; 20000 with --smoke)
+ * --only 3b|3c    run that section alone and print it
  * --smoke         a few hundred messages, one round
  * </pre>
  */
@@ -63,7 +65,22 @@ public final class Benchmarks {
             wanChild(options);
             return;
         }
+        if (options.containsKey("stream-child")) {
+            StreamingMillion.child(options.get("target"), Integer.parseInt(options.get("messages")));
+            return;
+        }
         boolean smoke = options.containsKey("smoke");
+        int streamed = Integer.parseInt(options.getOrDefault("stream-messages", smoke ? "20000" : "1000000"));
+        if (options.containsKey("only")) { // one section by itself: --only 3b or --only 3c
+            String section = options.get("only");
+            String only = switch (section) {
+                case "3b" -> ThrottledSend.run(smoke ? 50 : 200, smoke ? 2 : 20);
+                case "3c" -> StreamingMillion.run(streamed);
+                default -> throw new IllegalArgumentException("--only takes 3b or 3c, not " + section);
+            };
+            System.out.print(only);
+            System.exit(0);
+        }
         int messages = Integer.parseInt(options.getOrDefault("messages", smoke ? "300" : "20000"));
         int inFlight = Integer.parseInt(
                 options.getOrDefault("inflight", smoke ? "16" : "64")); // the JDK stub drops some of 4 × 64 connections
@@ -111,6 +128,7 @@ public final class Benchmarks {
         }
         report.append(tokenCoalescing(smoke ? 100 : 1000));
         report.append(ThrottledSend.run(smoke ? 50 : 200, smoke ? 2 : 20));
+        report.append(StreamingMillion.run(streamed));
         report.append(JmhReport.run(smoke));
         try (StubServer stub = new StubServer(0)) {
             report.append(ColdStart.run(options.getOrDefault("target", stub.baseUrl()), smoke ? 1 : 10));

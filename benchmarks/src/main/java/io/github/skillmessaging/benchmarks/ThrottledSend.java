@@ -3,17 +3,19 @@ package io.github.skillmessaging.benchmarks;
 import com.amazon.ask.model.services.ServiceException;
 import com.amazon.ask.model.services.skillMessaging.SendSkillMessagingRequest;
 import com.amazon.ask.model.services.skillMessaging.SkillMessagingServiceClient;
+import io.github.skillmessaging.BulkSummary;
 import io.github.skillmessaging.Message;
 import io.github.skillmessaging.Recipient;
-import io.github.skillmessaging.SendResult;
 import io.github.skillmessaging.SkillMessaging;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Section 3b: a bulk send against a server that throttles. The server (the benchmarks' own, on
@@ -31,9 +33,16 @@ final class ThrottledSend {
     static String run(int rate, int seconds) throws Exception {
         int n = rate * seconds;
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(ours("`sendToAll`, defaults (adaptive rate, 16 in flight, `RetryPolicy.DEFAULT`)", rate, n, true));
         outcomes.add(ours(
-                "`sendToAll`, `adaptiveRate(false)`: 16 in flight, each request retries on its own", rate, n, false));
+                "streaming `bulkSend()`, defaults (adaptive rate, 16 in flight, `RetryPolicy.DEFAULT`)",
+                rate,
+                n,
+                true));
+        outcomes.add(ours(
+                "streaming `bulkSend()`, `adaptiveRate(false)`: 16 in flight, each request retries on its own",
+                rate,
+                n,
+                false));
         outcomes.add(ask(rate, n));
         StringBuilder sb = new StringBuilder("## 3b. Bulk send against a throttling server: ")
                 .append(n)
@@ -62,7 +71,9 @@ final class ThrottledSend {
         sb.append("\nThe server is a token bucket holding a tenth of a second of admissions; a refused request gets "
                 + "`Retry-After` in whole seconds (at least 1). Each contender has a server of its own and a warm "
                 + "token. Target (issue #13): the default at ≥ 0.95 of the server's rate with ≤ 3 % of its "
-                + "requests answered 429, none lost. The ASK SDK has no retry of its own: its row retries a 429 "
+                + "requests answered 429, none lost. In a bulk send a throttle answer does not use up one of the "
+                + "`RetryPolicy`'s attempts (at most 100 go uncounted, within its 60 s total timeout), so a "
+                + "recipient is not failed for having been throttled. The ASK SDK has no retry of its own: its row retries a 429 "
                 + "after 1 s, as a caller would have to.\n\n");
         return sb.toString();
     }
@@ -77,15 +88,29 @@ final class ThrottledSend {
                         .adaptiveRate(adaptive)
                         .build()) {
             messaging.accessToken();
-            List<Recipient> recipients = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                recipients.add(new Recipient("amzn1.ask.account.T" + i, server.baseUrl()));
+            Iterator<Recipient> recipients = IntStream.range(0, n)
+                    .mapToObj(i -> new Recipient("amzn1.ask.account.T" + i, server.baseUrl()))
+                    .iterator();
+            AtomicInteger failed = new AtomicInteger();
+            BulkSummary summary = messaging
+                    .bulkSend()
+                    .onResult(r -> {
+                        if (!r.isAccepted()) {
+                            failed.incrementAndGet();
+                            Contenders.LAST_FAILURE.set(r);
+                        }
+                    })
+                    .send(recipients, new Message(Contenders.DATA));
+            if (summary.total() != n || summary.failed() != failed.get()) {
+                throw new IllegalStateException(name + ": " + summary + " for " + n + " recipients");
             }
-            long start = System.nanoTime();
-            List<SendResult> results = messaging.sendToAll(recipients, new Message(Contenders.DATA));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            results.stream().filter(r -> !r.isAccepted()).findFirst().ifPresent(Contenders.LAST_FAILURE::set);
-            return new Outcome(name, n, seconds, server.throttled(), server.acceptedUsers(), server.acceptedTwice());
+            return new Outcome(
+                    name,
+                    n,
+                    summary.elapsed().toNanos() / 1e9,
+                    server.throttled(),
+                    server.acceptedUsers(),
+                    server.acceptedTwice());
         }
     }
 

@@ -183,6 +183,7 @@ public final class ApiCaller implements AutoCloseable {
                 operation,
                 idempotency,
                 api != ErrorMapper.Api.LOGIN_WITH_AMAZON,
+                false,
                 attempt -> send(api, operation, request, attempt));
     }
 
@@ -202,18 +203,35 @@ public final class ApiCaller implements AutoCloseable {
      */
     public <T> CompletableFuture<T> withRetries(
             String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
-        return withRetries(operation, idempotency, true, attempt);
+        return withRetries(operation, idempotency, true, false, attempt);
+    }
+
+    /** Throttle answers that a call of {@link #withRetriesPastThrottles} retries without counting them. */
+    public static final int MAX_UNCOUNTED_THROTTLES = 100;
+
+    /**
+     * {@link #withRetries} for one send of a bulk send: a throttle answer (429, or 503 with
+     * {@code Retry-After}) does not use up one of the policy's attempts, so that a send the
+     * adaptive rate would get through is not failed for having been throttled. At most
+     * {@value #MAX_UNCOUNTED_THROTTLES} throttles go uncounted, and the call's total timeout
+     * bounds it as always.
+     */
+    public <T> CompletableFuture<T> withRetriesPastThrottles(
+            String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
+        return withRetries(operation, idempotency, true, true, attempt);
     }
 
     private <T> CompletableFuture<T> withRetries(
             String operation,
             Idempotency idempotency,
             boolean reportsDelivery,
+            boolean throttlesUncounted,
             Function<Attempt, CompletableFuture<T>> attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException(operation));
         }
         Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt);
+        call.throttlesUncounted = throttlesUncounted;
         call.start();
         return call.result;
     }
@@ -261,6 +279,10 @@ public final class ApiCaller implements AutoCloseable {
         private volatile boolean waiting;
         /** Attempts started so far. */
         private volatile int attempts;
+        /** Whether throttle answers go uncounted ({@link #withRetriesPastThrottles}); set before start. */
+        private boolean throttlesUncounted;
+        /** Throttle answers not counted as attempts so far. */
+        private int uncountedThrottles;
         /** Requests handed to the transport and not yet ended. */
         private final AtomicInteger unanswered = new AtomicInteger();
         /** Whether a request of this call ended in a way that may have let it reach the service. */
@@ -413,7 +435,12 @@ public final class ApiCaller implements AutoCloseable {
                     failure = callTimeout(operation, policy, failure);
                 }
                 lastFailure = failure;
-                if (closed || number >= policy.maxAttempts() || !isRetryable(failure, idempotency)) {
+                if (throttlesUncounted && uncountedThrottles < MAX_UNCOUNTED_THROTTLES && isThrottle(failure)) {
+                    uncountedThrottles++;
+                }
+                if (closed
+                        || number - uncountedThrottles >= policy.maxAttempts()
+                        || !isRetryable(failure, idempotency)) {
                     end(failure);
                     return;
                 }
@@ -502,6 +529,14 @@ public final class ApiCaller implements AutoCloseable {
             return ErrorMapper.retryAfter(ase.header("Retry-After"), options.clock());
         }
         return Optional.empty();
+    }
+
+    /** A throttle answer: 429, or 503 with {@code Retry-After} (as the rate limiter counts them). */
+    private static boolean isThrottle(Throwable failure) {
+        return failure instanceof RateLimitException
+                || (failure instanceof ServerErrorException sse
+                        && sse.statusCode() == 503
+                        && sse.header("Retry-After").isPresent());
     }
 
     /** The retry rule of {@link RetryPolicy}'s Javadoc, in one place. */
