@@ -213,8 +213,11 @@ final class BulkRun {
         Message message = item.message();
         CompletableFuture<HttpTransport.Response> sent;
         try {
+            // The same instance as the bulk's one message: its JSON is already written (identity on purpose).
+            @SuppressWarnings("ReferenceEquality")
+            boolean isShared = message == shared;
             URI endpoint = endpoint(recipient.apiEndpoint());
-            byte[] json = message == shared ? sharedJson : message.toJsonBytes();
+            byte[] json = isShared ? sharedJson : message.toJsonBytes();
             sent = sender.post(recipient.userId(), endpoint, json);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);

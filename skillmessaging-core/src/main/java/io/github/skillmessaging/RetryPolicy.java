@@ -20,6 +20,10 @@ import java.util.Objects;
  * jitter. A retry whose wait would end after {@code totalTimeout} is not made: the call fails with
  * the last error at once instead.
  *
+ * <p>In a bulk send ({@code SkillMessaging.sendToAll}, {@code bulkSend()}), a throttle answer (429,
+ * or 503 with {@code Retry-After}) does not use up one of {@code maxAttempts}, up to 100 per
+ * recipient and always within {@code totalTimeout}: the adaptive rate gets such a message through
+ * instead of failing it. A single {@code send} counts every attempt.
  *
  * @param maxAttempts attempts in all, including the first (1 = no retries), at least 1
  * @param initialBackoff wait before the first retry
