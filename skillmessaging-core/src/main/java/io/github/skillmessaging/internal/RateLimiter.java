@@ -45,6 +45,12 @@ public final class RateLimiter {
     private final boolean adaptive;
     private final double ceiling; // requests per second; infinite without one
 
+    /**
+     * Whether requests go now without a reservation: no ceiling, no throttle seen and no pause; a
+     * volatile read on the path of every request, written under the lock.
+     */
+    private volatile boolean unhindered;
+
     // guarded by this
     private boolean pacing;
     private double rate; // requests per second while pacing
@@ -76,6 +82,7 @@ public final class RateLimiter {
         this.bucket = Math.floorDiv(now, HALF_SECOND);
         this.pacing = maxRequestsPerSecond > 0;
         this.rate = this.ceiling;
+        this.unhindered = !pacing;
     }
 
     /** A limiter on the system clock, or none when it would never hold a request back. */
@@ -90,6 +97,14 @@ public final class RateLimiter {
         return nanoClock.getAsLong();
     }
 
+    /**
+     * Whether the next request may go at once without {@link #acquire()}: true until a throttle,
+     * a pause or a ceiling paces requests. A lock-free read, for the common case.
+     */
+    public boolean unhindered() {
+        return unhindered;
+    }
+
     /** Completes when the next request may be sent: at once, or after the wait its turn takes. */
     public CompletableFuture<Void> acquire() {
         long wait = reserve();
@@ -101,6 +116,7 @@ public final class RateLimiter {
         long now = nanoClock.getAsLong();
         long start = Math.max(now, pausedUntilNanos);
         if (!pacing) {
+            unhindered = start == now; // a pause that has passed
             return start - now;
         }
         // A token bucket as a "theoretical arrival time": after a quiet spell up to a tenth of a
@@ -143,6 +159,7 @@ public final class RateLimiter {
         if (retryAfter.compareTo(PAUSE_ALL_FROM) >= 0) {
             long until = now + Math.min(retryAfter.toNanos(), 300 * NANOS);
             pausedUntilNanos = Math.max(pausedUntilNanos, until);
+            unhindered = false;
         }
         if (sentAtNanos - lastCutNanos < 0) {
             return; // sent before the last cut: that cut was the answer to this episode
@@ -153,6 +170,7 @@ public final class RateLimiter {
         cubicWindowSeconds = Math.cbrt((1 - BETA) / SCALE);
         lastCutNanos = now;
         pacing = true;
+        unhindered = false;
         setRate(base * BETA);
     }
 
