@@ -20,10 +20,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Sends requests through the transport with the retry loop, timeouts, error mapping and logging
@@ -110,33 +110,111 @@ public final class ApiCaller implements AutoCloseable {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return within(
-                        sent,
-                        timeout,
-                        () -> new ApiTimeoutException(
-                                request + " got no answer within " + timeout, timeout, true, null))
-                .handle((response, error) -> {
-                    attempt.call.requestEnded(
-                            error == null ? null : Futures.unwrap(error),
-                            error == null && response.statusCode() / 100 == 2);
-                    if (error != null) {
-                        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
-                    }
-                    if (LOG.isLoggable(Level.DEBUG)) {
-                        LOG.log(
-                                Level.DEBUG,
-                                "{0} {1} -> {2} in {3} ms",
-                                request.method(),
-                                request.uri(),
-                                response.statusCode(),
-                                (System.nanoTime() - started) / 1_000_000);
-                    }
-                    pace(response, sentAt);
-                    if (response.statusCode() / 100 != 2) {
-                        throw ErrorMapper.toException(api, operation, response, options.clock());
-                    }
-                    return response;
+        // One stage between the transport and the caller: the request's timer (when it is still
+        // running) and its answer race to end it, and whichever wins the timer ends it alone.
+        CompletableFuture<HttpTransport.Response> answered = new CompletableFuture<>();
+        CompletableFuture<HttpTransport.Response> transportFuture = sent;
+        Object timer = sent.isDone()
+                ? null
+                : arm(timeout, () -> {
+                    ApiTimeoutException timedOut =
+                            new ApiTimeoutException(request + " got no answer within " + timeout, timeout, true, null);
+                    ended(answered, api, operation, request, attempt, started, sentAt, null, timedOut);
+                    transportFuture.cancel(true); // so that a transport may stop working on it
                 });
+        sent.whenComplete((response, error) -> {
+            if (timer == null || disarm(timer)) {
+                ended(answered, api, operation, request, attempt, started, sentAt, response, error);
+            }
+        });
+        return answered;
+    }
+
+    /**
+     * Ends the request of {@link #send}: tells the call, logs, paces, and completes
+     * {@code answered} with the response or, for a failure or a non-2xx answer, its exception.
+     */
+    private void ended(
+            CompletableFuture<HttpTransport.Response> answered,
+            ErrorMapper.Api api,
+            String operation,
+            HttpTransport.Request request,
+            Attempt attempt,
+            long started,
+            long sentAt,
+            HttpTransport.Response response,
+            Throwable error) {
+        Throwable failure = error == null ? null : Futures.unwrap(error);
+        try {
+            attempt.call.requestEnded(failure, error == null && response.statusCode() / 100 == 2);
+            if (error != null) {
+                answered.completeExceptionally(
+                        error instanceof CompletionException ce ? ce : new CompletionException(failure));
+                return;
+            }
+            if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(
+                        Level.DEBUG,
+                        "{0} {1} -> {2} in {3} ms",
+                        request.method(),
+                        request.uri(),
+                        response.statusCode(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            pace(response, sentAt);
+            if (response.statusCode() / 100 != 2) {
+                answered.completeExceptionally(
+                        new CompletionException(ErrorMapper.toException(api, operation, response, options.clock())));
+                return;
+            }
+            answered.complete(response);
+        } catch (RuntimeException | Error e) {
+            answered.completeExceptionally(new CompletionException(e));
+        }
+    }
+
+    /**
+     * Runs {@code expire} after {@code limit}: on this caller's lane for the usual limit, the
+     * attempt timeout; on the shared scheduler for one clipped to a call's deadline.
+     */
+    private Object arm(Duration limit, Runnable expire) {
+        if (limit.equals(options.attemptTimeout())) {
+            return attemptTimers.arm(expire);
+        }
+        ClippedTimer timer = new ClippedTimer(expire);
+        timer.task = Timeouts.after(limit, timer);
+        return timer;
+    }
+
+    /** Stops a timer of {@link #arm}; false when it has fired (and then ends the request itself). */
+    private static boolean disarm(Object timer) {
+        return timer instanceof Timeouts.Timer laneTimer ? laneTimer.disarm() : ((ClippedTimer) timer).disarm();
+    }
+
+    /** A timer on the shared scheduler that either fires or is disarmed, never both. */
+    private static final class ClippedTimer extends AtomicBoolean implements Runnable {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable expire;
+        private transient volatile ScheduledFuture<?> task;
+
+        ClippedTimer(Runnable expire) {
+            this.expire = expire;
+        }
+
+        @Override
+        public void run() {
+            if (compareAndSet(false, true)) {
+                expire.run();
+            }
+        }
+
+        boolean disarm() {
+            if (!compareAndSet(false, true)) {
+                return false;
+            }
+            task.cancel(false);
+            return true;
+        }
     }
 
     /** Tells the rate limiter what the server answered: a throttle (429, or 503 with Retry-After) or not. */
@@ -151,39 +229,6 @@ public final class ApiCaller implements AutoCloseable {
         } else {
             limiter.onAccepted();
         }
-    }
-
-    /**
-     * {@code future}, failed with {@code timeout}'s exception if it has not completed after
-     * {@code limit} (and then cancelled, so that a transport may stop working on it).
-     */
-    private <T> CompletableFuture<T> within(
-            CompletableFuture<T> future, Duration limit, Supplier<? extends RuntimeException> timeout) {
-        if (future.isDone()) {
-            return future;
-        }
-        CompletableFuture<T> guarded = new CompletableFuture<>();
-        Runnable expire = () -> {
-            if (guarded.completeExceptionally(timeout.get())) {
-                future.cancel(true);
-            }
-        };
-        // The usual limit, the attempt timeout, on this caller's lane; a clipped one on the scheduler.
-        Object timer =
-                limit.equals(options.attemptTimeout()) ? attemptTimers.arm(expire) : Timeouts.after(limit, expire);
-        future.whenComplete((value, error) -> {
-            if (timer instanceof Timeouts.Timer laneTimer) {
-                laneTimer.disarm();
-            } else {
-                ((ScheduledFuture<?>) timer).cancel(false);
-            }
-            if (error == null) {
-                guarded.complete(value);
-            } else {
-                guarded.completeExceptionally(Futures.unwrap(error));
-            }
-        });
-        return guarded;
     }
 
     /**

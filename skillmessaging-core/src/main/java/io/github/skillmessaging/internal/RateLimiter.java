@@ -2,6 +2,7 @@ package io.github.skillmessaging.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -60,8 +61,9 @@ public final class RateLimiter {
     private long nextFreeNanos; // when the next request is due at the paced rate
     private long pausedUntilNanos;
     private double answeredRate; // answers of any kind, smoothed, per second: the rate requests go out at
-    private long bucket; // the half-second being counted
-    private int answeredInBucket;
+    private volatile long bucket; // the half-second being counted; read without the lock by onAccepted
+    /** Answers counted in {@link #bucket}; counted without the lock while unhindered. */
+    private final AtomicInteger answeredInBucket = new AtomicInteger();
 
     /**
      * @param adaptive whether throttles slow requests down (else only the ceiling paces them)
@@ -130,11 +132,19 @@ public final class RateLimiter {
     }
 
     /** The server accepted a request, or answered it with something that is not a throttle. */
-    public synchronized void onAccepted() {
+    public void onAccepted() {
         if (!adaptive) {
             return;
         }
         long now = nanoClock.getAsLong();
+        if (unhindered && Math.floorDiv(now, HALF_SECOND) == bucket) {
+            answeredInBucket.incrementAndGet(); // the common case: counted, nothing to fold or to grow
+            return;
+        }
+        accepted(now);
+    }
+
+    private synchronized void accepted(long now) {
         count(now);
         if (!pacing || lastThrottledRate == 0) {
             return;
@@ -187,15 +197,14 @@ public final class RateLimiter {
     private void count(long now) {
         long current = Math.floorDiv(now, HALF_SECOND);
         if (current > bucket) {
-            double observed = answeredInBucket * 2.0;
+            double observed = answeredInBucket.getAndSet(0) * 2.0;
             for (long b = bucket; b < current && b < bucket + 8; b++) {
                 answeredRate = answeredRate == 0 ? observed : SMOOTH * observed + (1 - SMOOTH) * answeredRate;
                 observed = 0; // a half-second with no answer pulls the rate down too
             }
             bucket = current;
-            answeredInBucket = 0;
         }
-        answeredInBucket++;
+        answeredInBucket.incrementAndGet();
     }
 
     /** The smoothed answer rate, or, before a half-second has passed, the rate of the one being counted. */
@@ -204,6 +213,6 @@ public final class RateLimiter {
             return answeredRate;
         }
         double elapsed = Math.max(now - bucket * HALF_SECOND, NANOS / 20) / (double) NANOS;
-        return answeredInBucket / elapsed;
+        return answeredInBucket.get() / elapsed;
     }
 }
