@@ -20,10 +20,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Sends requests through the transport with the retry loop, timeouts, error mapping and logging
@@ -35,10 +35,15 @@ public final class ApiCaller implements AutoCloseable {
 
     private final ClientOptions options;
     private final DoubleSupplier random;
+    /** The timers of requests with the attempt timeout, the usual one. */
+    private final Timeouts.Lane attemptTimers;
     /** Paces every request of the owning client; null when nothing would be held back. */
     private final RateLimiter limiter;
-    /** The calls not yet ended, so that {@link #close()} can stop those waiting to retry. */
-    private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
+    /**
+     * The calls waiting (for a retry or the rate limiter's permit), so that {@link #close()} can
+     * stop them; a call in flight is not listed: it is not retried once this caller is closed.
+     */
+    private final Set<Call<?>> waitingCalls = ConcurrentHashMap.newKeySet();
 
     private volatile boolean closed;
 
@@ -51,6 +56,7 @@ public final class ApiCaller implements AutoCloseable {
         this.options = options;
         this.random = random;
         this.limiter = RateLimiter.of(options.adaptiveRate(), options.maxRequestsPerSecond());
+        this.attemptTimers = Timeouts.lane(options.attemptTimeout());
     }
 
     public ClientOptions options() {
@@ -104,31 +110,111 @@ public final class ApiCaller implements AutoCloseable {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return within(
-                        sent,
-                        timeout,
-                        () -> new ApiTimeoutException(
-                                request + " got no answer within " + timeout, timeout, true, null))
-                .handle((response, error) -> {
-                    attempt.call.requestEnded(error == null ? null : Futures.unwrap(error));
-                    if (error != null) {
-                        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
-                    }
-                    if (LOG.isLoggable(Level.DEBUG)) {
-                        LOG.log(
-                                Level.DEBUG,
-                                "{0} {1} -> {2} in {3} ms",
-                                request.method(),
-                                request.uri(),
-                                response.statusCode(),
-                                (System.nanoTime() - started) / 1_000_000);
-                    }
-                    pace(response, sentAt);
-                    if (response.statusCode() / 100 != 2) {
-                        throw ErrorMapper.toException(api, operation, response, options.clock());
-                    }
-                    return response;
+        // One stage between the transport and the caller: the request's timer (when it is still
+        // running) and its answer race to end it, and whichever wins the timer ends it alone.
+        CompletableFuture<HttpTransport.Response> answered = new CompletableFuture<>();
+        CompletableFuture<HttpTransport.Response> transportFuture = sent;
+        Object timer = sent.isDone()
+                ? null
+                : arm(timeout, () -> {
+                    ApiTimeoutException timedOut =
+                            new ApiTimeoutException(request + " got no answer within " + timeout, timeout, true, null);
+                    ended(answered, api, operation, request, attempt, started, sentAt, null, timedOut);
+                    transportFuture.cancel(true); // so that a transport may stop working on it
                 });
+        sent.whenComplete((response, error) -> {
+            if (timer == null || disarm(timer)) {
+                ended(answered, api, operation, request, attempt, started, sentAt, response, error);
+            }
+        });
+        return answered;
+    }
+
+    /**
+     * Ends the request of {@link #send}: tells the call, logs, paces, and completes
+     * {@code answered} with the response or, for a failure or a non-2xx answer, its exception.
+     */
+    private void ended(
+            CompletableFuture<HttpTransport.Response> answered,
+            ErrorMapper.Api api,
+            String operation,
+            HttpTransport.Request request,
+            Attempt attempt,
+            long started,
+            long sentAt,
+            HttpTransport.Response response,
+            Throwable error) {
+        Throwable failure = error == null ? null : Futures.unwrap(error);
+        try {
+            attempt.call.requestEnded(failure, error == null && response.statusCode() / 100 == 2);
+            if (error != null) {
+                answered.completeExceptionally(
+                        error instanceof CompletionException ce ? ce : new CompletionException(failure));
+                return;
+            }
+            if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(
+                        Level.DEBUG,
+                        "{0} {1} -> {2} in {3} ms",
+                        request.method(),
+                        request.uri(),
+                        response.statusCode(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            pace(response, sentAt);
+            if (response.statusCode() / 100 != 2) {
+                answered.completeExceptionally(
+                        new CompletionException(ErrorMapper.toException(api, operation, response, options.clock())));
+                return;
+            }
+            answered.complete(response);
+        } catch (RuntimeException | Error e) {
+            answered.completeExceptionally(new CompletionException(e));
+        }
+    }
+
+    /**
+     * Runs {@code expire} after {@code limit}: on this caller's lane for the usual limit, the
+     * attempt timeout; on the shared scheduler for one clipped to a call's deadline.
+     */
+    private Object arm(Duration limit, Runnable expire) {
+        if (limit.equals(options.attemptTimeout())) {
+            return attemptTimers.arm(expire);
+        }
+        ClippedTimer timer = new ClippedTimer(expire);
+        timer.task = Timeouts.after(limit, timer);
+        return timer;
+    }
+
+    /** Stops a timer of {@link #arm}; false when it has fired (and then ends the request itself). */
+    private static boolean disarm(Object timer) {
+        return timer instanceof Timeouts.Timer laneTimer ? laneTimer.disarm() : ((ClippedTimer) timer).disarm();
+    }
+
+    /** A timer on the shared scheduler that either fires or is disarmed, never both. */
+    private static final class ClippedTimer extends AtomicBoolean implements Runnable {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable expire;
+        private transient volatile ScheduledFuture<?> task;
+
+        ClippedTimer(Runnable expire) {
+            this.expire = expire;
+        }
+
+        @Override
+        public void run() {
+            if (compareAndSet(false, true)) {
+                expire.run();
+            }
+        }
+
+        boolean disarm() {
+            if (!compareAndSet(false, true)) {
+                return false;
+            }
+            task.cancel(false);
+            return true;
+        }
     }
 
     /** Tells the rate limiter what the server answered: a throttle (429, or 503 with Retry-After) or not. */
@@ -137,39 +223,12 @@ public final class ApiCaller implements AutoCloseable {
             return;
         }
         int status = response.statusCode();
-        Optional<String> retryAfter = response.header("Retry-After");
-        if (status == 429 || (status == 503 && retryAfter.isPresent())) {
+        if (status == 429 || (status == 503 && response.header("Retry-After").isPresent())) {
             limiter.onThrottle(
                     sentAt, ErrorMapper.retryAfter(response, options.clock()).orElse(Duration.ZERO));
         } else {
             limiter.onAccepted();
         }
-    }
-
-    /**
-     * {@code future}, failed with {@code timeout}'s exception if it has not completed after
-     * {@code limit} (and then cancelled, so that a transport may stop working on it).
-     */
-    private static <T> CompletableFuture<T> within(
-            CompletableFuture<T> future, Duration limit, Supplier<? extends RuntimeException> timeout) {
-        if (future.isDone()) {
-            return future;
-        }
-        CompletableFuture<T> guarded = new CompletableFuture<>();
-        ScheduledFuture<?> timer = Timeouts.after(limit, () -> {
-            if (guarded.completeExceptionally(timeout.get())) {
-                future.cancel(true);
-            }
-        });
-        future.whenComplete((value, error) -> {
-            timer.cancel(false);
-            if (error == null) {
-                guarded.complete(value);
-            } else {
-                guarded.completeExceptionally(Futures.unwrap(error));
-            }
-        });
-        return guarded;
     }
 
     /**
@@ -200,6 +259,11 @@ public final class ApiCaller implements AutoCloseable {
      * The exception the call fails with then answers
      * {@link SkillMessagingException#mayHaveBeenDelivered()} true (for an
      * {@link IllegalStateException} of {@link #close()}, its cause, the last attempt's failure).
+     *
+     * <p>An attempt whose request was answered with a success must complete without waiting for
+     * anything else: while a request sent with {@link #send} is in flight, its timeout (clipped
+     * to the call's deadline) stands in for the deadline timer, which is armed only for the other
+     * phases (see {@code Call}).
      */
     public <T> CompletableFuture<T> withRetries(
             String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
@@ -244,7 +308,7 @@ public final class ApiCaller implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Call<?> call : calls) {
+        for (Call<?> call : waitingCalls) {
             call.closed();
         }
     }
@@ -264,7 +328,18 @@ public final class ApiCaller implements AutoCloseable {
         return new IllegalStateException("The client is closed: cannot " + operation, lastFailure);
     }
 
-    /** One call: its attempts, the waits between them and its deadline. */
+    /**
+     * One call: its attempts, the waits between them and its deadline.
+     *
+     * <p>The deadline is enforced by a timer, armed only while the call is not inside a timed
+     * request: a request sent with {@link #send} at the start of an attempt times out at the
+     * latest when the call's deadline passes (the attempt's timeout is clipped to it), so the
+     * common call, answered 2xx by its first request, schedules no deadline timer of its own. The
+     * timer is armed as soon as the call waits for anything else: a permit, the wait before a
+     * retry, an attempt that has no request in flight (a token to fetch), or a request that ended
+     * without a 2xx answer (the attempt may go on, to fetch a new token after a 403, say). It is
+     * never disarmed before the call ends.
+     */
     private final class Call<T> {
         private final String operation;
         private final Idempotency idempotency;
@@ -272,11 +347,18 @@ public final class ApiCaller implements AutoCloseable {
         private final Function<Attempt, CompletableFuture<T>> attempt;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Instant deadline;
-        private final ScheduledFuture<?> deadlineTimer;
+        /** The deadline on {@link System#nanoTime()}, for the timer (the clock may be a test's). */
+        private final long deadlineNanos;
+        /** The deadline's timer, once armed; see the class comment. Guarded by this. */
+        private ScheduledFuture<?> deadlineTimer;
+        /** Whether {@link #deadlineTimer} was armed, for a cheap check on the way out. */
+        private volatile boolean deadlineArmed;
         /** The attempt in flight or the wait before the next one; cancelled when the call ends early. */
         private volatile CompletableFuture<?> current;
 
         private volatile boolean waiting;
+        /** Whether this call was ever in {@link #waitingCalls}. */
+        private volatile boolean listed;
         /** Attempts started so far. */
         private volatile int attempts;
         /** Whether throttle answers go uncounted ({@link #withRetriesPastThrottles}); set before start. */
@@ -300,12 +382,15 @@ public final class ApiCaller implements AutoCloseable {
             this.reportsDelivery = reportsDelivery;
             this.attempt = attempt;
             Duration total = options.retryPolicy().totalTimeout();
+            this.deadlineNanos = System.nanoTime() + Timeouts.saturatedNanos(total);
             this.deadline = options.clock().instant().plus(total);
-            this.deadlineTimer = Timeouts.after(total, () -> end(callTimeout(operation, options.retryPolicy(), null)));
-            calls.add(this);
             result.whenComplete((value, error) -> {
-                calls.remove(this);
-                deadlineTimer.cancel(false);
+                if (listed) {
+                    waitingCalls.remove(this);
+                }
+                if (deadlineArmed) {
+                    disarmDeadline();
+                }
                 CompletableFuture<?> running = current;
                 if (error != null && running != null && !running.isDone()) {
                     running.cancel(true); // cancelled, timed out or closed: stop what is still going on
@@ -317,15 +402,66 @@ public final class ApiCaller implements AutoCloseable {
             attempt(1);
         }
 
+        /**
+         * Makes sure the deadline is enforced from now on: schedules its timer unless it is
+         * scheduled already or the call has ended.
+         */
+        private void armDeadline() {
+            if (deadlineArmed) {
+                return;
+            }
+            synchronized (this) {
+                if (deadlineArmed || result.isDone()) {
+                    return;
+                }
+                deadlineTimer = Timeouts.afterNanos(
+                        deadlineNanos - System.nanoTime(),
+                        () -> end(callTimeout(operation, options.retryPolicy(), null)));
+                deadlineArmed = true;
+            }
+            if (result.isDone()) {
+                disarmDeadline(); // ended while the timer was being scheduled
+            }
+        }
+
+        private synchronized void disarmDeadline() {
+            if (deadlineTimer != null) {
+                deadlineTimer.cancel(false);
+            }
+        }
+
+        /** The call waits for something other than a request: {@link #close()} may end it, its deadline must. */
+        private void startWaiting() {
+            listed = true;
+            waitingCalls.add(this);
+            waiting = true;
+            armDeadline();
+            if (closed) {
+                closed(); // closed while this wait was being set up
+            }
+        }
+
+        private void stopWaiting() {
+            waiting = false;
+            waitingCalls.remove(this);
+        }
+
         /** A request of this call was handed to the transport. */
         void requestSent() {
             unanswered.incrementAndGet();
         }
 
-        /** That request ended: answered ({@code failure} null or an error status) or failed. */
-        void requestEnded(Throwable failure) {
+        /**
+         * That request ended: answered ({@code failure} null; {@code answered2xx} when with a
+         * success) or failed. Unless it was a success, the attempt may go on without a timed
+         * request, so the deadline timer is armed.
+         */
+        void requestEnded(Throwable failure, boolean answered2xx) {
             if (failure != null && mayHaveBeenWritten(failure)) {
                 ambiguous = true; // before the count drops, so that end() never misses it
+            }
+            if (!answered2xx) {
+                armDeadline();
             }
             unanswered.decrementAndGet();
         }
@@ -381,18 +517,19 @@ public final class ApiCaller implements AutoCloseable {
 
         /** Waits for the rate limiter's permit, if any, then makes attempt {@code number}. */
         private void attempt(int number) {
-            CompletableFuture<Void> permit = limiter == null || result.isDone() ? null : limiter.acquire();
-            if (permit == null || permit.isDone()) {
+            if (limiter == null || result.isDone() || limiter.unhindered()) {
+                attemptNow(number);
+                return;
+            }
+            CompletableFuture<Void> permit = limiter.acquire();
+            if (permit.isDone()) {
                 attemptNow(number);
                 return;
             }
             current = permit;
-            waiting = true;
-            if (closed) {
-                closed();
-            }
+            startWaiting();
             permit.whenComplete((ignored, error) -> {
-                waiting = false;
+                stopWaiting();
                 attemptNow(number);
             });
         }
@@ -421,6 +558,9 @@ public final class ApiCaller implements AutoCloseable {
                 attemptFuture = CompletableFuture.failedFuture(e);
             }
             current = attemptFuture;
+            if (!attemptFuture.isDone() && unanswered.get() == 0) {
+                armDeadline(); // waiting for something other than a timed request (a token)
+            }
             attemptFuture.whenComplete((value, error) -> {
                 if (error == null) {
                     result.complete(value);
@@ -479,12 +619,9 @@ public final class ApiCaller implements AutoCloseable {
                 sleep = CompletableFuture.failedFuture(e);
             }
             current = sleep;
-            waiting = true;
-            if (closed) {
-                closed(); // closed while this wait was being set up
-            }
+            startWaiting();
             sleep.whenComplete((ignored, sleepError) -> {
-                waiting = false;
+                stopWaiting();
                 if (sleepError != null) {
                     lastFailure.addSuppressed(sleepError);
                     end(lastFailure);

@@ -2,6 +2,7 @@ package io.github.skillmessaging.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -45,6 +46,12 @@ public final class RateLimiter {
     private final boolean adaptive;
     private final double ceiling; // requests per second; infinite without one
 
+    /**
+     * Whether requests go now without a reservation: no ceiling, no throttle seen and no pause; a
+     * volatile read on the path of every request, written under the lock.
+     */
+    private volatile boolean unhindered;
+
     // guarded by this
     private boolean pacing;
     private double rate; // requests per second while pacing
@@ -54,8 +61,9 @@ public final class RateLimiter {
     private long nextFreeNanos; // when the next request is due at the paced rate
     private long pausedUntilNanos;
     private double answeredRate; // answers of any kind, smoothed, per second: the rate requests go out at
-    private long bucket; // the half-second being counted
-    private int answeredInBucket;
+    private volatile long bucket; // the half-second being counted; read without the lock by onAccepted
+    /** Answers counted in {@link #bucket}; counted without the lock while unhindered. */
+    private final AtomicInteger answeredInBucket = new AtomicInteger();
 
     /**
      * @param adaptive whether throttles slow requests down (else only the ceiling paces them)
@@ -76,6 +84,7 @@ public final class RateLimiter {
         this.bucket = Math.floorDiv(now, HALF_SECOND);
         this.pacing = maxRequestsPerSecond > 0;
         this.rate = this.ceiling;
+        this.unhindered = !pacing;
     }
 
     /** A limiter on the system clock, or none when it would never hold a request back. */
@@ -90,6 +99,14 @@ public final class RateLimiter {
         return nanoClock.getAsLong();
     }
 
+    /**
+     * Whether the next request may go at once without {@link #acquire()}: true until a throttle,
+     * a pause or a ceiling paces requests. A lock-free read, for the common case.
+     */
+    public boolean unhindered() {
+        return unhindered;
+    }
+
     /** Completes when the next request may be sent: at once, or after the wait its turn takes. */
     public CompletableFuture<Void> acquire() {
         long wait = reserve();
@@ -101,6 +118,7 @@ public final class RateLimiter {
         long now = nanoClock.getAsLong();
         long start = Math.max(now, pausedUntilNanos);
         if (!pacing) {
+            unhindered = start == now; // a pause that has passed
             return start - now;
         }
         // A token bucket as a "theoretical arrival time": after a quiet spell up to a tenth of a
@@ -114,11 +132,19 @@ public final class RateLimiter {
     }
 
     /** The server accepted a request, or answered it with something that is not a throttle. */
-    public synchronized void onAccepted() {
+    public void onAccepted() {
         if (!adaptive) {
             return;
         }
         long now = nanoClock.getAsLong();
+        if (unhindered && Math.floorDiv(now, HALF_SECOND) == bucket) {
+            answeredInBucket.incrementAndGet(); // the common case: counted, nothing to fold or to grow
+            return;
+        }
+        accepted(now);
+    }
+
+    private synchronized void accepted(long now) {
         count(now);
         if (!pacing || lastThrottledRate == 0) {
             return;
@@ -143,6 +169,7 @@ public final class RateLimiter {
         if (retryAfter.compareTo(PAUSE_ALL_FROM) >= 0) {
             long until = now + Math.min(retryAfter.toNanos(), 300 * NANOS);
             pausedUntilNanos = Math.max(pausedUntilNanos, until);
+            unhindered = false;
         }
         if (sentAtNanos - lastCutNanos < 0) {
             return; // sent before the last cut: that cut was the answer to this episode
@@ -153,6 +180,7 @@ public final class RateLimiter {
         cubicWindowSeconds = Math.cbrt((1 - BETA) / SCALE);
         lastCutNanos = now;
         pacing = true;
+        unhindered = false;
         setRate(base * BETA);
     }
 
@@ -169,15 +197,14 @@ public final class RateLimiter {
     private void count(long now) {
         long current = Math.floorDiv(now, HALF_SECOND);
         if (current > bucket) {
-            double observed = answeredInBucket * 2.0;
+            double observed = answeredInBucket.getAndSet(0) * 2.0;
             for (long b = bucket; b < current && b < bucket + 8; b++) {
                 answeredRate = answeredRate == 0 ? observed : SMOOTH * observed + (1 - SMOOTH) * answeredRate;
                 observed = 0; // a half-second with no answer pulls the rate down too
             }
             bucket = current;
-            answeredInBucket = 0;
         }
-        answeredInBucket++;
+        answeredInBucket.incrementAndGet();
     }
 
     /** The smoothed answer rate, or, before a half-second has passed, the rate of the one being counted. */
@@ -186,6 +213,6 @@ public final class RateLimiter {
             return answeredRate;
         }
         double elapsed = Math.max(now - bucket * HALF_SECOND, NANOS / 20) / (double) NANOS;
-        return answeredInBucket / elapsed;
+        return answeredInBucket.get() / elapsed;
     }
 }

@@ -26,6 +26,29 @@ class RateLimiterTest {
     }
 
     @Test
+    void requestsGoWithoutAReservationOnlyUntilSomethingPacesThem() {
+        RateLimiter adaptive = new RateLimiter(true, 0, clock::get);
+        assertThat(adaptive.unhindered()).isTrue();
+        adaptive.onAccepted();
+        assertThat(adaptive.unhindered()).isTrue();
+        adaptive.onThrottle(adaptive.now(), Duration.ZERO);
+        assertThat(adaptive.unhindered()).isFalse();
+
+        assertThat(new RateLimiter(true, 100, clock::get).unhindered()).isFalse();
+        assertThat(new RateLimiter(false, 100, clock::get).unhindered()).isFalse();
+    }
+
+    @Test
+    void aPauseHoldsRequestsBackUntilItHasPassed() {
+        RateLimiter limiter = new RateLimiter(true, 0, clock::get);
+        clock.addAndGet(MS);
+        limiter.onAccepted();
+        limiter.onThrottle(limiter.now(), Duration.ofSeconds(5));
+        assertThat(limiter.unhindered()).isFalse();
+        assertThat(limiter.reserve()).isGreaterThan(4_000 * MS);
+    }
+
+    @Test
     void aCeilingPacesFromTheStartAfterABurstOfATenthOfASecond() {
         RateLimiter limiter = new RateLimiter(true, 100, clock::get);
         long[] waits = new long[20];
