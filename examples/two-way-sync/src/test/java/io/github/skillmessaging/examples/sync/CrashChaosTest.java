@@ -170,7 +170,7 @@ class CrashChaosTest {
                 added.add(new HashSet<>());
                 deleted.add(new HashSet<>());
             }
-            settle(sandbox, provider, schemaUrl, instances, Duration.ofSeconds(60));
+            settle(sandbox, provider, schemaUrl, instances, Duration.ofSeconds(120)); // a busy machine: slow starts
 
             int pgRestartAt = OPERATIONS / 3 + random.nextInt(OPERATIONS / 3);
             long opsStarted = System.nanoTime();
