@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * One bulk send: takes items from the source one at a time, at most {@code concurrency} without
- * a handed-over result, and hands each result to the sink as its send completes.
+ * a handed-over result, and hands each result to the sink as its send completes. A send waiting
+ * out a throttle's {@code Retry-After} while the adaptive rate paces the client does not count
+ * (the rate holds the send back instead), up to {@value #HELD_PER_SLOT} × {@code concurrency}
+ * items held in all.
  *
  * <p>All of the source, the sink and the progress listener run in one serial section: never two
  * at once, each call seeing everything the previous one did. In the blocking form the section runs
@@ -30,7 +33,8 @@ import java.util.function.Consumer;
 final class BulkRun {
     /** Sends one serialized message with the retries of a bulk send. */
     interface Sender {
-        CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson);
+        CompletableFuture<HttpTransport.Response> post(
+                String userId, URI endpoint, byte[] messageJson, ApiCaller.ThrottleWaits waits);
     }
 
     /** Receives each result with its position in the source (0-based). */
@@ -40,6 +44,8 @@ final class BulkRun {
 
     /** Stored endpoints repeat across recipients: this many distinct ones are checked once each. */
     private static final int ENDPOINTS_CACHED = 64;
+    /** Items held (without a handed-over result) at most, per slot, counting those waiting out a throttle. */
+    static final int HELD_PER_SLOT = 4;
 
     private record Done(long index, SendResult result) {}
 
@@ -57,6 +63,21 @@ final class BulkRun {
     private final ConcurrentLinkedQueue<Done> completed = new ConcurrentLinkedQueue<>();
     /** Taken from the source, result not yet handed to the sink. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Of those, the sends waiting out a throttle's {@code Retry-After}: they leave their slot to another. */
+    private final AtomicInteger waitingOutThrottles = new AtomicInteger();
+
+    private final ApiCaller.ThrottleWaits throttleWaits = new ApiCaller.ThrottleWaits() {
+        @Override
+        public void waitStarted() {
+            waitingOutThrottles.incrementAndGet();
+            signal(); // a slot is free
+        }
+
+        @Override
+        public void waitEnded() {
+            waitingOutThrottles.decrementAndGet();
+        }
+    };
     /** Requests to run the serial section (async form): the runner loops until it drops to zero. */
     private final AtomicInteger wip = new AtomicInteger();
     /** Wakes the calling thread of the blocking form; null in the async form. */
@@ -184,7 +205,8 @@ final class BulkRun {
             exhausted = true;
             return false;
         }
-        if (inFlight.get() >= concurrency) {
+        int held = inFlight.get();
+        if (held - waitingOutThrottles.get() >= concurrency || held >= HELD_PER_SLOT * concurrency) {
             return false;
         }
         Outgoing item;
@@ -218,7 +240,7 @@ final class BulkRun {
             boolean isShared = message == shared;
             URI endpoint = endpoint(recipient.apiEndpoint());
             byte[] json = isShared ? sharedJson : message.toJsonBytes();
-            sent = sender.post(recipient.userId(), endpoint, json);
+            sent = sender.post(recipient.userId(), endpoint, json, throttleWaits);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -166,11 +166,13 @@ public final class SkillMessaging implements AutoCloseable {
     }
 
     /** {@link #post} for one send of a bulk send: throttle answers do not use up attempts. */
-    private CompletableFuture<HttpTransport.Response> postInBulk(String userId, URI endpoint, byte[] messageJson) {
+    private CompletableFuture<HttpTransport.Response> postInBulk(
+            String userId, URI endpoint, byte[] messageJson, ApiCaller.ThrottleWaits waits) {
         URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
         return caller.withRetriesPastThrottles(
                 SkillMessageClient.OPERATION,
                 ApiCaller.Idempotency.IDEMPOTENT,
+                waits,
                 attempt -> attempt(uri, messageJson, attempt, true));
     }
 

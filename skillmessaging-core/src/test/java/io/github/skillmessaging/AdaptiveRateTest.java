@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.skillmessaging.http.HttpTransport;
+import io.github.skillmessaging.http.HttpTransport.Response;
 import io.github.skillmessaging.testing.FakeTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,46 @@ class AdaptiveRateTest {
         // a burst of a tenth of a second (2 requests at 20/s), then one every 50 ms
         long millis = (times.get(5) - times.get(0)) / 1_000_000;
         assertThat(millis).as("ms for 5 sends after the first at 20/s").isGreaterThanOrEqualTo(150);
+    }
+
+    /** The order in which users' messages were accepted by a server that throttles u0's first one for 1 s. */
+    private static List<String> acceptedOrder(boolean adaptive) {
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        AtomicBoolean throttled = new AtomicBoolean();
+        HttpTransport server = request -> {
+            if (request.uri().getPath().equals("/auth/o2/token")) {
+                return FakeTransport.accepting().send(request);
+            }
+            String user =
+                    request.uri().getPath().substring(request.uri().getPath().lastIndexOf('/') + 1);
+            if (user.equals("u0") && throttled.compareAndSet(false, true)) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        new Response(429, Map.of("Retry-After", List.of("1")), null));
+            }
+            accepted.add(user);
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new Response(202, Map.of("X-Amzn-RequestId", List.of("m")), null));
+        };
+        try (SkillMessaging messaging =
+                client(server).bulkConcurrency(1).adaptiveRate(adaptive).build()) {
+            List<Recipient> recipients = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                recipients.add(new Recipient("u" + i, "http://127.0.0.1:9"));
+            }
+            BulkSummary summary = messaging.bulkSend().send(recipients.iterator(), MESSAGE);
+            assertThat(summary.accepted()).isEqualTo(5L);
+        }
+        return accepted;
+    }
+
+    @Test
+    void inABulkSendARecipientWaitingOutAThrottleLeavesItsSlotToTheNext() {
+        assertThat(acceptedOrder(true))
+                .as("the others go (at the adapted rate) while u0 waits out its Retry-After")
+                .containsExactly("u1", "u2", "u3", "u4", "u0");
+        assertThat(acceptedOrder(false))
+                .as("without the adaptive rate, u0 holds the only slot meanwhile")
+                .containsExactly("u0", "u1", "u2", "u3", "u4");
     }
 
     @Test

@@ -242,7 +242,6 @@ public final class ApiCaller implements AutoCloseable {
                 operation,
                 idempotency,
                 api != ErrorMapper.Api.LOGIN_WITH_AMAZON,
-                false,
                 attempt -> send(api, operation, request, attempt));
     }
 
@@ -267,35 +266,58 @@ public final class ApiCaller implements AutoCloseable {
      */
     public <T> CompletableFuture<T> withRetries(
             String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
-        return withRetries(operation, idempotency, true, false, attempt);
+        return withRetries(operation, idempotency, true, attempt);
     }
 
     /** Throttle answers that a call of {@link #withRetriesPastThrottles} retries without counting them. */
     public static final int MAX_UNCOUNTED_THROTTLES = 100;
 
     /**
+     * Told when a call of {@link #withRetriesPastThrottles} waits out a throttle's
+     * {@code Retry-After} while the adaptive rate paces the client: a bulk send lets another
+     * recipient use the slot meanwhile. {@link #waitEnded()} follows each {@link #waitStarted()}
+     * once, before the retry (or when the call ends while waiting).
+     */
+    public interface ThrottleWaits {
+        /** The call has started waiting out a throttle. */
+        void waitStarted();
+
+        /** That wait is over. */
+        void waitEnded();
+    }
+
+    /**
      * {@link #withRetries} for one send of a bulk send: a throttle answer (429, or 503 with
      * {@code Retry-After}) does not use up one of the policy's attempts, so that a send the
      * adaptive rate would get through is not failed for having been throttled. At most
      * {@value #MAX_UNCOUNTED_THROTTLES} throttles go uncounted, and the call's total timeout
-     * bounds it as always.
+     * bounds it as always. With the adaptive rate on, {@code waits} hears of each wait after a
+     * throttle.
      */
     public <T> CompletableFuture<T> withRetriesPastThrottles(
-            String operation, Idempotency idempotency, Function<Attempt, CompletableFuture<T>> attempt) {
-        return withRetries(operation, idempotency, true, true, attempt);
+            String operation,
+            Idempotency idempotency,
+            ThrottleWaits waits,
+            Function<Attempt, CompletableFuture<T>> attempt) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException(operation));
+        }
+        Call<T> call = new Call<>(operation, idempotency, true, attempt);
+        call.throttlesUncounted = true;
+        call.throttleWaits = options.adaptiveRate() ? waits : null;
+        call.start();
+        return call.result;
     }
 
     private <T> CompletableFuture<T> withRetries(
             String operation,
             Idempotency idempotency,
             boolean reportsDelivery,
-            boolean throttlesUncounted,
             Function<Attempt, CompletableFuture<T>> attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException(operation));
         }
         Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt);
-        call.throttlesUncounted = throttlesUncounted;
         call.start();
         return call.result;
     }
@@ -363,6 +385,8 @@ public final class ApiCaller implements AutoCloseable {
         private volatile int attempts;
         /** Whether throttle answers go uncounted ({@link #withRetriesPastThrottles}); set before start. */
         private boolean throttlesUncounted;
+        /** Hears of waits after a throttle ({@link #withRetriesPastThrottles}), or null; set before start. */
+        private ThrottleWaits throttleWaits;
         /** Throttle answers not counted as attempts so far. */
         private int uncountedThrottles;
         /** Requests handed to the transport and not yet ended. */
@@ -607,11 +631,11 @@ public final class ApiCaller implements AutoCloseable {
                         number,
                         policy.maxAttempts(),
                         failure.getMessage());
-                sleepThenRetry(number, wait, failure);
+                sleepThenRetry(number, wait, failure, throttleWaits != null && isThrottle(failure));
             });
         }
 
-        private void sleepThenRetry(int number, Duration wait, Throwable lastFailure) {
+        private void sleepThenRetry(int number, Duration wait, Throwable lastFailure, boolean afterThrottle) {
             CompletableFuture<Void> sleep;
             try {
                 sleep = options.sleeper().sleep(wait);
@@ -619,9 +643,15 @@ public final class ApiCaller implements AutoCloseable {
                 sleep = CompletableFuture.failedFuture(e);
             }
             current = sleep;
+            if (afterThrottle) {
+                throttleWaits.waitStarted();
+            }
             startWaiting();
             sleep.whenComplete((ignored, sleepError) -> {
                 stopWaiting();
+                if (afterThrottle) {
+                    throttleWaits.waitEnded();
+                }
                 if (sleepError != null) {
                     lastFailure.addSuppressed(sleepError);
                     end(lastFailure);
