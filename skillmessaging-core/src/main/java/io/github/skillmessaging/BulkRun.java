@@ -206,7 +206,7 @@ final class BulkRun {
             return false;
         }
         int held = inFlight.get();
-        if (held - waitingOutThrottles.get() >= concurrency || held >= HELD_PER_SLOT * concurrency) {
+        if (held - waitingOutThrottles.get() >= concurrency || held >= (long) HELD_PER_SLOT * concurrency) {
             return false;
         }
         Outgoing item;

@@ -228,7 +228,7 @@ public final class SkillMessaging implements AutoCloseable {
 
     /**
      * Sends {@code message} to every recipient {@code recipients} gives, taking them one at a time
-     * as slots free up (at most {@code bulkConcurrency} without a result), handing each result to
+     * as slots free up (at most {@code bulkConcurrency} in flight), handing each result to
      * {@code onResult} as its send completes, and blocks until each recipient taken has its result.
      * {@code onResult} is called on this thread only, never twice at once. See {@link BulkSend} for
      * progress reports and what happens when something throws or the client is closed.
@@ -352,7 +352,9 @@ public final class SkillMessaging implements AutoCloseable {
 
         /**
          * Recipients in flight at most during a bulk send: taken from the source and without a
-         * handed-over result yet; 16 by default.
+         * handed-over result yet; 16 by default. With the adaptive rate, those waiting out a
+         * throttle's {@code Retry-After} do not count (the rate paces the send), up to four times
+         * this many held in all.
          */
         public Builder bulkConcurrency(int bulkConcurrency) {
             this.bulkConcurrency = bulkConcurrency;
