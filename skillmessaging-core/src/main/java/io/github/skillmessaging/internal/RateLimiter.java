@@ -64,7 +64,7 @@ public final class RateLimiter {
      * much harder than a fast one).
      */
     private static final double SCALE = 0.002;
-    /** A guess never starts below this (requests per second): a few answers say little. */
+    /** A rate that is a guess never starts below this (requests per second): a few answers say little. */
     static final double GUESS_FLOOR = 10;
     /** The rate never falls below this (requests per second). */
     static final double MIN_RATE = 0.5;
@@ -314,9 +314,7 @@ public final class RateLimiter {
         if (slowStart && !settling) {
             slowStartNanos = now;
         }
-        if (slowStart) {
-            base = Math.max(base, GUESS_FLOOR); // a guess from a few answers: no slower than this
-        }
+
         lastThrottledRate = base;
         cubicWindowSeconds = Math.cbrt((1 - BETA) / SCALE);
         lastCutNanos = now;
@@ -325,7 +323,8 @@ public final class RateLimiter {
         unhindered = false;
         refilledNanos = now;
         tokens = 0; // no burst right after a throttle
-        setRate(base * BETA);
+        // A guess from a few answers starts no slower than GUESS_FLOOR.
+        setRate(slowStart ? Math.max(base * BETA, GUESS_FLOOR) : base * BETA);
     }
 
     /** The rate requests are paced at now, or infinity while nothing has been throttled. */

@@ -178,7 +178,7 @@ class RateLimiterTest {
         limiter.onAccepted(); // two answers half a second apart: the guess is the lowest one
         clock.addAndGet(500 * MS);
         limiter.onThrottle(limiter.now(), Duration.ZERO);
-        assertThat(limiter.currentRate()).isEqualTo(RateLimiter.GUESS_FLOOR * RateLimiter.BETA);
+        assertThat(limiter.currentRate()).isEqualTo(RateLimiter.GUESS_FLOOR);
         new Simulation(limiter, 1_000_000, 16, 5 * MS).run(3_000 * MS); // requests wait for the rate, all accepted
         assertThat(limiter.currentRate())
                 .as("after three seconds of slow start")
