@@ -299,14 +299,7 @@ public final class ApiCaller implements AutoCloseable {
             Idempotency idempotency,
             ThrottleWaits waits,
             Function<Attempt, CompletableFuture<T>> attempt) {
-        if (closed) {
-            return CompletableFuture.failedFuture(closedException(operation));
-        }
-        Call<T> call = new Call<>(operation, idempotency, true, attempt);
-        call.throttlesUncounted = true;
-        call.throttleWaits = options.adaptiveRate() ? waits : null;
-        call.start();
-        return call.result;
+        return start(operation, idempotency, true, true, options.adaptiveRate() ? waits : null, attempt);
     }
 
     private <T> CompletableFuture<T> withRetries(
@@ -314,10 +307,23 @@ public final class ApiCaller implements AutoCloseable {
             Idempotency idempotency,
             boolean reportsDelivery,
             Function<Attempt, CompletableFuture<T>> attempt) {
+        return start(operation, idempotency, reportsDelivery, false, null, attempt);
+    }
+
+    /** Starts a call, unless this caller is closed; {@code waits} may be null. */
+    private <T> CompletableFuture<T> start(
+            String operation,
+            Idempotency idempotency,
+            boolean reportsDelivery,
+            boolean throttlesUncounted,
+            ThrottleWaits waits,
+            Function<Attempt, CompletableFuture<T>> attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException(operation));
         }
         Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt);
+        call.throttlesUncounted = throttlesUncounted;
+        call.throttleWaits = waits;
         call.start();
         return call.result;
     }
