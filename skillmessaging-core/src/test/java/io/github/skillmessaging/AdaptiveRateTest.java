@@ -134,6 +134,39 @@ class AdaptiveRateTest {
     }
 
     @Test
+    void recipientsWaitingOutThrottlesAreHeldAtMostFourTimesBulkConcurrency() {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        HttpTransport server = request -> {
+            if (request.uri().getPath().equals("/auth/o2/token")) {
+                return FakeTransport.accepting().send(request);
+            }
+            String user =
+                    request.uri().getPath().substring(request.uri().getPath().lastIndexOf('/') + 1);
+            boolean first = !requested.contains(user);
+            requested.add(user);
+            Response answer = first // every recipient's first request is throttled for 1 s
+                    ? new Response(429, Map.of("Retry-After", List.of("1")), null)
+                    : new Response(202, Map.of("X-Amzn-RequestId", List.of("m")), null);
+            return java.util.concurrent.CompletableFuture.completedFuture(answer);
+        };
+        try (SkillMessaging messaging = client(server).bulkConcurrency(1).build()) {
+            List<Recipient> recipients = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                recipients.add(new Recipient("u" + i, "http://127.0.0.1:9"));
+            }
+            assertThat(messaging.bulkSend().send(recipients.iterator(), MESSAGE).accepted())
+                    .isEqualTo(6L);
+        }
+        int firstRetry = 0;
+        while (requested.indexOf(requested.get(firstRetry)) == firstRetry) {
+            firstRetry++;
+        }
+        assertThat(firstRetry)
+                .as("recipients taken before the first one's Retry-After ended: %s", requested)
+                .isEqualTo(4);
+    }
+
+    @Test
     void aNegativeCeilingIsRefused() {
         assertThatThrownBy(() -> SkillMessaging.builder().maxRequestsPerSecond(-1))
                 .isInstanceOf(IllegalArgumentException.class)
