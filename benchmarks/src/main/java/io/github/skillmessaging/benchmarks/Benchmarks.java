@@ -44,7 +44,7 @@ import javax.net.ssl.TrustManagerFactory;
  * --rounds R      measured rounds per contender, median reported (7; at most 3 for slow contenders)
  * --out FILE      the report (stdout when absent)
  * --stream-messages N  recipients of the streaming section 3c (1000000; 20000 with --smoke)
- * --only 3b|3c    run that section alone and print it
+ * --only 1|3b|3c  run that section alone and print it (1: plain fan-out with --target, no profile)
  * --smoke         a few hundred messages, one round
  * </pre>
  */
@@ -71,12 +71,21 @@ public final class Benchmarks {
         }
         boolean smoke = options.containsKey("smoke");
         int streamed = Integer.parseInt(options.getOrDefault("stream-messages", smoke ? "20000" : "1000000"));
-        if (options.containsKey("only")) { // one section by itself: --only 3b or --only 3c
+        if (options.containsKey("only")) { // one section by itself: --only 1, 3b or 3c
             String section = options.get("only");
             String only = switch (section) {
+                case "1" ->
+                    fanOut(
+                            "## 1. Fan-out, CPU-bound (alone, not profiled)",
+                            options.get("target"),
+                            null,
+                            Integer.parseInt(options.getOrDefault("messages", "20000")),
+                            Integer.parseInt(options.getOrDefault("inflight", "64")),
+                            Integer.parseInt(options.getOrDefault("rounds", "7")),
+                            false);
                 case "3b" -> ThrottledSend.run(smoke ? 50 : 200, smoke ? 2 : 20);
                 case "3c" -> StreamingMillion.run(streamed);
-                default -> throw new IllegalArgumentException("--only takes 3b or 3c, not " + section);
+                default -> throw new IllegalArgumentException("--only takes 1, 3b or 3c, not " + section);
             };
             System.out.print(only);
             System.exit(0);
@@ -152,7 +161,7 @@ public final class Benchmarks {
     private static String fanOut(
             String title, String target, SSLContext tls, int n, int inFlight, int rounds, boolean withUrlConnection)
             throws Exception {
-        boolean profiled = tls == null; // section 1c, for the plain run only
+        boolean profiled = tls == null && withUrlConnection; // section 1c, for the plain run of the full report
         List<Row> rows = new ArrayList<>();
         NioTransport.Builder nio = NioTransport.builder();
         if (tls != null) {

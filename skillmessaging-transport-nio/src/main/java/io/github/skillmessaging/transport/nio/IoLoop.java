@@ -38,6 +38,7 @@ final class IoLoop implements Runnable {
     final NioTransport transport;
     final Selector selector;
     private final Thread thread;
+    private final Completions completions;
     private final ConcurrentLinkedQueue<Exchange> incoming = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -62,6 +63,7 @@ final class IoLoop implements Runnable {
             throw new UncheckedIOException("Could not open a selector", e);
         }
         this.thread = DaemonThreads.thread(threadName, this);
+        this.completions = new Completions(transport.callbacks, thread);
     }
 
     void start() {
@@ -86,6 +88,7 @@ final class IoLoop implements Runnable {
 
     /** Hands a new request to the I/O thread; fails it at once when this loop has stopped. */
     void submit(Exchange exchange) {
+        exchange.completions = completions;
         incoming.add(exchange);
         wakeup();
         if (stopped) {
@@ -130,6 +133,7 @@ final class IoLoop implements Runnable {
                 }
                 long now = System.nanoTime();
                 long waitMillis = Math.max(1, (nextSweep - now) / 1_000_000L);
+                completions.flush(); // what this round decided, before select may wait
                 wakeupPending.set(false);
                 if (tasks.isEmpty() && incoming.isEmpty()) {
                     selector.select(waitMillis);
@@ -226,6 +230,7 @@ final class IoLoop implements Runnable {
             stopped = true;
             failIncoming(); // requests that arrived while stopping
             tasks.clear();
+            completions.flush();
             closeSelector();
             transport.loopEnded(this);
         }
@@ -339,6 +344,7 @@ final class IoLoop implements Runnable {
     }
 
     private void sweep(long now) {
+        completions.sweep();
         for (Connection c : new ArrayList<>(connections)) {
             Exchange e = c.exchange;
             if (e != null && e.isCancelled()) {

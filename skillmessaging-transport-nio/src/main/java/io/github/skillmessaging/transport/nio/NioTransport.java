@@ -35,8 +35,10 @@ import javax.net.ssl.SSLEngine;
  *
  * <p><b>Where callbacks run.</b> The futures this transport returns complete on its callback
  * executor, never on the I/O thread, so stages chained on them without an executor may block
- * (even on another request of this transport). By default that executor is a pool of daemon
- * threads that grows while callbacks block and shrinks when they are idle; set your own with
+ * (even on another request of this transport). The answers of one round of the I/O loop go to
+ * the executor as one task; if a callback blocks, the rest of that task is taken over by another
+ * within about 40 ms. By default that executor is a pool of daemon threads that grows while
+ * callbacks block and shrinks when they are idle; set your own with
  * {@link Builder#callbackExecutor(Executor)}.
  *
  * <p><b>Limits.</b> HTTP/1.1 only: no HTTP/2, no redirects, no compression, and no proxies: a
@@ -62,7 +64,7 @@ public final class NioTransport implements HttpTransport {
     final Duration idleTimeout;
     final long maxResponseBytes;
     private volatile SSLContext sslContext;
-    private final Executor callbacks;
+    final Executor callbacks;
     private final ExecutorService ownCallbackPool; // null when the user gave an executor
     private final ExecutorService lookups;
     private final Resolver resolver;
@@ -109,8 +111,7 @@ public final class NioTransport implements HttpTransport {
                     request,
                     Route.of(request.uri()),
                     Http1Codec.encode(request),
-                    System.nanoTime() + nanos(request.timeout()),
-                    callbacks);
+                    System.nanoTime() + nanos(request.timeout()));
         } catch (ProtocolException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(
                     new TransportException(request + " could not be sent: " + e.getMessage(), e));
