@@ -86,6 +86,19 @@ public final class SkillMessageClient implements AutoCloseable {
         return Requests.bearerJsonBytes("POST", uri, token, messageJson, timeout);
     }
 
+    /**
+     * The address of {@code userId}'s messages at {@code endpoint}, a base URL checked by
+     * {@link Endpoints#baseUrl}. For an endpoint without a path (Alexa's) only the path is parsed,
+     * not the whole URL again: the same URI, in less time (it is made once per recipient).
+     */
+    static URI userUri(URI endpoint, String userId) {
+        String path = USERS_PATH + userIdSegment(userId);
+        if (endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()) {
+            return endpoint.resolve(URI.create(path));
+        }
+        return URI.create(endpoint + path);
+    }
+
     /** The user id as a path segment, checked. */
     static String userIdSegment(String userId) {
         if (userId == null || userId.isBlank()) {

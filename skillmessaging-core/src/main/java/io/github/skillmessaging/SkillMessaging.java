@@ -127,7 +127,7 @@ public final class SkillMessaging implements AutoCloseable {
 
     /** Sends an already serialized message with retries: the one path of single and bulk sends. */
     private CompletableFuture<HttpTransport.Response> post(String userId, URI endpoint, byte[] messageJson) {
-        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
+        URI uri = SkillMessageClient.userUri(endpoint, userId);
         return caller.withRetries(
                 SkillMessageClient.OPERATION,
                 ApiCaller.Idempotency.IDEMPOTENT,
@@ -168,7 +168,7 @@ public final class SkillMessaging implements AutoCloseable {
     /** {@link #post} for one send of a bulk send: throttle answers do not use up attempts. */
     private CompletableFuture<HttpTransport.Response> postInBulk(
             String userId, URI endpoint, byte[] messageJson, ApiCaller.ThrottleWaits waits) {
-        URI uri = URI.create(endpoint + SkillMessageClient.USERS_PATH + SkillMessageClient.userIdSegment(userId));
+        URI uri = SkillMessageClient.userUri(endpoint, userId);
         return caller.withRetriesPastThrottles(
                 SkillMessageClient.OPERATION,
                 ApiCaller.Idempotency.IDEMPOTENT,
@@ -201,8 +201,18 @@ public final class SkillMessaging implements AutoCloseable {
         }
         List<Recipient> list = List.copyOf(recipients);
         SendResult[] results = new SendResult[list.size()];
-        Iterator<Outgoing> items =
-                list.stream().map(r -> new Outgoing(r, message)).iterator();
+        Iterator<Recipient> each = list.iterator();
+        Iterator<Outgoing> items = new Iterator<>() { // each recipient with the one message, made as pulled
+                    @Override
+                    public boolean hasNext() {
+                        return each.hasNext();
+                    }
+
+                    @Override
+                    public Outgoing next() {
+                        return new Outgoing(each.next(), message);
+                    }
+                };
         BulkRun run = new BulkRun(
                 items,
                 message,

@@ -52,7 +52,7 @@ public interface HttpTransport extends AutoCloseable {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(timeout, "timeout");
-            headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+            headers = headers instanceof SortedHeaders own ? own : SortedHeaders.copyOf(headers);
             body = body == null ? new byte[0] : body.clone();
         }
 
@@ -60,6 +60,15 @@ public interface HttpTransport extends AutoCloseable {
         @Override
         public byte[] body() {
             return body.clone();
+        }
+
+        /**
+         * The headers, sorted by name and unmodifiable. Passing them to a new request shares them
+         * without a copy (a client sending many requests with the same headers copies them once).
+         */
+        @Override
+        public Map<String, String> headers() {
+            return headers;
         }
 
         /** The same request with another timeout; this request when the timeout is the same. */
@@ -89,6 +98,40 @@ public interface HttpTransport extends AutoCloseable {
         @Override
         public int hashCode() {
             return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout);
+        }
+
+        /** The headers of a request: a sorted copy, unmodifiable, shared by requests made from it. */
+        private static final class SortedHeaders extends java.util.AbstractMap<String, String> {
+            private final Map<String, String> map;
+
+            @SuppressWarnings("NonApiType") // the type says what the caller hands over: a sorted map it owns
+            private SortedHeaders(TreeMap<String, String> owned) {
+                this.map = Collections.unmodifiableMap(owned);
+            }
+
+            static SortedHeaders copyOf(Map<String, String> headers) {
+                return new SortedHeaders(new TreeMap<>(headers == null ? Map.of() : headers));
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return map.entrySet();
+            }
+
+            @Override
+            public String get(Object name) {
+                return map.get(name);
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return map.containsKey(name);
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
         }
     }
 

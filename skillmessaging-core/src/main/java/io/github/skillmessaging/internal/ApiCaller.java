@@ -11,6 +11,7 @@ import io.github.skillmessaging.http.HttpTransport;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import java.util.function.Function;
  */
 public final class ApiCaller implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.skillmessaging");
+    private static final Clock SYSTEM_CLOCK = Clock.systemUTC();
 
     private final ClientOptions options;
     private final DoubleSupplier random;
@@ -374,6 +376,7 @@ public final class ApiCaller implements AutoCloseable {
         private final boolean reportsDelivery;
         private final Function<Attempt, CompletableFuture<T>> attempt;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        /** The deadline on the options' clock; null with the system clock (then {@link #deadlineNanos} serves). */
         private final Instant deadline;
         /** The deadline on {@link System#nanoTime()}, for the timer (the clock may be a test's). */
         private final long deadlineNanos;
@@ -413,7 +416,10 @@ public final class ApiCaller implements AutoCloseable {
             this.attempt = attempt;
             Duration total = options.retryPolicy().totalTimeout();
             this.deadlineNanos = System.nanoTime() + Timeouts.saturatedNanos(total);
-            this.deadline = options.clock().instant().plus(total);
+            // The system clock's time is read from System.nanoTime() alone: no Instant per call.
+            this.deadline = SYSTEM_CLOCK.equals(options.clock())
+                    ? null
+                    : options.clock().instant().plus(total);
             result.whenComplete((value, error) -> {
                 if (listed) {
                     waitingCalls.remove(this);
@@ -430,6 +436,13 @@ public final class ApiCaller implements AutoCloseable {
 
         void start() {
             attempt(1);
+        }
+
+        /** The time left before the deadline. */
+        private Duration remaining() {
+            return deadline == null
+                    ? Duration.ofNanos(deadlineNanos - System.nanoTime())
+                    : Duration.between(options.clock().instant(), deadline);
         }
 
         /**
@@ -573,7 +586,7 @@ public final class ApiCaller implements AutoCloseable {
                 return;
             }
             RetryPolicy policy = options.retryPolicy();
-            Duration remaining = Duration.between(options.clock().instant(), deadline);
+            Duration remaining = remaining();
             if (remaining.isNegative() || remaining.isZero()) {
                 end(callTimeout(operation, policy, null));
                 return;
@@ -619,7 +632,7 @@ public final class ApiCaller implements AutoCloseable {
                 if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
                     wait = asked.get(); // the service's Retry-After, on any status that is retried
                 }
-                Duration left = Duration.between(options.clock().instant(), deadline);
+                Duration left = remaining();
                 if (wait.compareTo(left) >= 0) {
                     LOG.log(
                             Level.DEBUG,

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class Requests {
     /** Sent as {@code User-Agent} on every request. */
     public static final String USER_AGENT = "skillmessaging-java/" + Version.get();
+    /** See {@link SameHeaders}; any thread may replace it. */
+    private static volatile SameHeaders lastHeaders;
 
     private Requests() {}
 
@@ -32,7 +34,12 @@ public final class Requests {
      */
     public static HttpTransport.Request bearerJsonBytes(
             String method, URI uri, String token, byte[] json, java.time.Duration timeout) {
-        Map<String, String> headers = json == null
+        boolean withBody = json != null;
+        SameHeaders last = lastHeaders;
+        if (last != null && last.withBody == withBody && last.token.equals(token)) {
+            return new HttpTransport.Request(method, uri, last.headers, json, timeout); // shared, not copied
+        }
+        Map<String, String> headers = !withBody
                 ? Map.of("Authorization", "Bearer " + token, "Accept", "application/json", "User-Agent", USER_AGENT)
                 : Map.of(
                         "Authorization",
@@ -43,7 +50,20 @@ public final class Requests {
                         USER_AGENT,
                         "Content-Type",
                         "application/json");
-        return new HttpTransport.Request(method, uri, headers, json, timeout); // sorts them by name
+        HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, json, timeout);
+        lastHeaders = new SameHeaders(token, withBody, request.headers());
+        return request;
+    }
+
+    /**
+     * The headers of the last request built, as the request holds them (sorted, unmodifiable):
+     * the next request with the same token shares them, so a bulk send copies them once.
+     */
+    private record SameHeaders(String token, boolean withBody, Map<String, String> headers) {
+        @Override
+        public String toString() {
+            return "SameHeaders[withBody=" + withBody + "]"; // never the token
+        }
     }
 
     /** {@code application/x-www-form-urlencoded} body from name/value pairs, in their order. */
@@ -65,7 +85,7 @@ public final class Requests {
      * percent-encoded, so {@code /}, {@code +}, {@code =} and spaces in ids stay inside their segment.
      */
     public static String pathSegment(String segment) {
-        if (segment.chars().allMatch(Requests::unreserved)) {
+        if (allUnreserved(segment)) {
             return segment; // Alexa's ids are: nothing to encode, nothing to copy
         }
         StringBuilder sb = new StringBuilder(segment.length() + 16);
@@ -80,6 +100,15 @@ public final class Requests {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean allUnreserved(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (!unreserved(segment.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An RFC 3986 unreserved character: a letter, digit, {@code -}, {@code .}, {@code _} or {@code ~}. */

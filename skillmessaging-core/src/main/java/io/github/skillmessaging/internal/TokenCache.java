@@ -32,9 +32,9 @@ public final class TokenCache {
     private final Duration staleBefore;
     private final Duration prefetchBefore;
 
-    private AccessToken current; // guarded by this
-    private Instant staleAt; // guarded by this: current's expiry less its stale window
-    private Instant prefetchAt; // guarded by this: current's expiry less its prefetch window
+    /** The cached token and its times; read without the lock (the fast path), written under it. */
+    private volatile Cached cached;
+
     private CompletableFuture<AccessToken> inFlight; // guarded by this
     private boolean closed; // guarded by this
 
@@ -93,32 +93,47 @@ public final class TokenCache {
      * The cached token when it is usable now (starting a background refresh when it is due), or
      * null when callers must wait for {@link #get()}: the fast path of every send.
      */
-    public synchronized AccessToken usableNow() {
-        Instant now = clock.instant();
-        if (current == null || !now.isBefore(staleAt)) {
+    public AccessToken usableNow() {
+        Cached now = cached;
+        Instant time = clock.instant();
+        if (now == null || !time.isBefore(now.staleAt())) {
             return null;
         }
-        if (!now.isBefore(prefetchAt) && inFlight == null) {
-            LOG.log(Level.DEBUG, "Access token expires at {0}: refreshing in the background", current.expiresAt());
+        if (!time.isBefore(now.prefetchAt())) {
+            refreshDue(now);
+        }
+        return now.token();
+    }
+
+    /** Starts the background refresh of {@code due}, unless one runs or the token changed meanwhile. */
+    @SuppressWarnings("ReferenceEquality") // the same cache entry, not an equal one
+    private synchronized void refreshDue(Cached due) {
+        if (inFlight == null && cached == due) {
+            LOG.log(
+                    Level.DEBUG,
+                    "Access token expires at {0}: refreshing in the background",
+                    due.token().expiresAt());
             startRefresh();
         }
-        return current;
     }
+
+    /** A cached token with the times it is refreshed from and no longer used. */
+    private record Cached(AccessToken token, Instant staleAt, Instant prefetchAt) {}
 
     /**
      * Forgets {@code rejected} (an API answered 403 to it), so the next {@link #get()} fetches a new
      * token. A newer token already cached is kept.
      */
     public synchronized void invalidate(AccessToken rejected) {
-        if (current != null && current.equals(rejected)) {
-            current = null;
+        if (cached != null && cached.token().equals(rejected)) {
+            cached = null;
         }
     }
 
     /** Starts no refresh from now on; the cached token is forgotten. */
     public synchronized void close() {
         closed = true;
-        current = null;
+        cached = null;
     }
 
     // guarded by this
@@ -141,9 +156,10 @@ public final class TokenCache {
                 }
                 if (error == null) {
                     Windows windows = windows(token.expiresIn());
-                    current = token;
-                    staleAt = token.expiresAt().minus(windows.staleBefore());
-                    prefetchAt = token.expiresAt().minus(windows.prefetchBefore());
+                    cached = new Cached(
+                            token,
+                            token.expiresAt().minus(windows.staleBefore()),
+                            token.expiresAt().minus(windows.prefetchBefore()));
                 } else if (!closed) {
                     LOG.log(
                             Level.DEBUG,
