@@ -66,9 +66,15 @@ final class Contenders {
                 }
                 return List.copyOf(list);
             });
-            List<SendResult> results = messaging.sendToAll(recipients, message);
-            results.stream().filter(r -> !r.isAccepted()).findFirst().ifPresent(r -> LAST_FAILURE.set(r));
-            return (int) results.stream().filter(SendResult::isAccepted).count();
+            int accepted = 0;
+            for (SendResult result : messaging.sendToAll(recipients, message)) {
+                if (result.isAccepted()) {
+                    accepted++;
+                } else {
+                    LAST_FAILURE.set(result);
+                }
+            }
+            return accepted;
         };
     }
 

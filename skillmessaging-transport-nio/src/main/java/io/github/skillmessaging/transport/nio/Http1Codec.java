@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * pieces as they arrive. Not thread-safe; one parser per exchange.
  */
 final class Http1Codec {
+    /** See {@link #headerLines}; any thread may replace it. */
+    private static volatile HeaderLines lastHeaderLines;
+
     /** Headers the codec writes itself; callers' values for them are ignored. */
     private static final List<String> OWN_HEADERS =
             List.of("host", "content-length", "connection", "transfer-encoding", "expect", "upgrade", "te");
@@ -51,25 +54,63 @@ final class Http1Codec {
     /** The request head and body as bytes, ready to write. */
     static byte[] encode(HttpTransport.Request request) throws ProtocolException {
         checkMethod(request.method());
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            if (!ownHeader(header.getKey())) {
-                checkHeader(header.getKey(), header.getValue());
-            }
-        }
+        byte[] headerLines = headerLines(request.headers());
         String target = requestTarget(request.uri());
         byte[] body = request.body();
-        int headLength = writeHead(request, target, body.length, null);
+        int headLength = writeHead(request, target, headerLines, body.length, null);
         byte[] all = new byte[headLength + body.length];
-        writeHead(request, target, body.length, all);
+        writeHead(request, target, headerLines, body.length, all);
         System.arraycopy(body, 0, all, headLength, body.length);
         return all;
+    }
+
+    /**
+     * The checked header lines of {@code headers} (but {@code Host} and {@code Content-Length},
+     * which this codec writes). A request's headers never change, and requests made from one
+     * another share them (a client sending many requests), so the lines of the last headers
+     * encoded are kept for the next request that shares them.
+     */
+    private static byte[] headerLines(Map<String, String> headers) throws ProtocolException {
+        HeaderLines last = lastHeaderLines;
+        if (last != null && last.headers() == headers) {
+            return last.lines();
+        }
+        int length = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (!ownHeader(header.getKey())) {
+                checkHeader(header.getKey(), header.getValue());
+                length += header.getKey().length() + header.getValue().length() + 4;
+            }
+        }
+        byte[] lines = new byte[length];
+        int at = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (!ownHeader(header.getKey())) {
+                at = putChecked(lines, at, header.getKey());
+                at = put(lines, at, ": ");
+                at = putChecked(lines, at, header.getValue());
+                at = put(lines, at, "\r\n");
+            }
+        }
+        lastHeaderLines = new HeaderLines(headers, lines);
+        return lines;
+    }
+
+    /** The encoded lines of one request's headers; compared by identity, never shown. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or changed: a cache entry
+    private record HeaderLines(Map<String, String> headers, byte[] lines) {
+        @Override
+        public String toString() {
+            return "HeaderLines[" + lines.length + " bytes]"; // headers may hold tokens
+        }
     }
 
     /**
      * Writes the request head into {@code out} from index 0, or only counts its bytes when
      * {@code out} is null (so that the request is encoded into one array of the exact size).
      */
-    private static int writeHead(HttpTransport.Request request, String target, int bodyLength, byte[] out) {
+    private static int writeHead(
+            HttpTransport.Request request, String target, byte[] headerLines, int bodyLength, byte[] out) {
         URI uri = request.uri();
         String method = request.method();
         int at = put(out, 0, method);
@@ -83,14 +124,10 @@ final class Http1Codec {
             at = put(out, at, Integer.toString(uri.getPort()));
         }
         at = put(out, at, "\r\n");
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            if (!ownHeader(header.getKey())) {
-                at = putChecked(out, at, header.getKey());
-                at = put(out, at, ": ");
-                at = putChecked(out, at, header.getValue());
-                at = put(out, at, "\r\n");
-            }
+        if (out != null) {
+            System.arraycopy(headerLines, 0, out, at, headerLines.length);
         }
+        at += headerLines.length;
         if (bodyLength > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             at = put(out, at, "Content-Length: ");
             at = put(out, at, Integer.toString(bodyLength));
@@ -168,6 +205,9 @@ final class Http1Codec {
     }
 
     private static void checkMethod(String method) throws ProtocolException {
+        if (method.equals("POST") || method.equals("GET") || method.equals("PUT") || method.equals("DELETE")) {
+            return; // the SDK's own
+        }
         if (method.isEmpty()) {
             throw new ProtocolException("empty method");
         }
