@@ -29,6 +29,39 @@ class Http1CodecTest {
     }
 
     @Test
+    void eachRequestCarriesItsOwnHeadersWhetherItSharesAnotherRequestsMapOrNot() throws Exception {
+        HttpTransport.Request first = new HttpTransport.Request(
+                "POST", URI.create("http://h/a"), Map.of("Authorization", "Bearer one"), new byte[] {1}, D);
+        HttpTransport.Request sharing =
+                new HttpTransport.Request("POST", URI.create("http://h/b"), first.headers(), new byte[] {2, 3}, D);
+        HttpTransport.Request other = new HttpTransport.Request(
+                "POST", URI.create("http://h/c"), Map.of("Authorization", "Bearer two"), null, D);
+        HttpTransport.Request equalButNew = new HttpTransport.Request(
+                "POST", URI.create("http://h/d"), Map.of("Authorization", "Bearer one"), null, D);
+        assertThat(sharing.headers()).as("shared, not copied").isSameAs(first.headers());
+        assertThat(text(first)).contains("\r\nAuthorization: Bearer one\r\nContent-Length: 1\r\n\r\n");
+        assertThat(text(sharing))
+                .startsWith("POST /b ")
+                .contains("\r\nAuthorization: Bearer one\r\nContent-Length: 2\r\n");
+        assertThat(text(other))
+                .startsWith("POST /c ")
+                .contains("\r\nAuthorization: Bearer two\r\n")
+                .doesNotContain("one");
+        assertThat(text(sharing)).contains("Bearer one").doesNotContain("two");
+        assertThat(text(equalButNew)).contains("\r\nAuthorization: Bearer one\r\n");
+        assertThatThrownBy(() -> Http1Codec.encode(
+                        new HttpTransport.Request("POST", URI.create("http://h/e"), Map.of("X-Bad", "a\nb"), null, D)))
+                .as("checked whether or not the last headers were fine")
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    private static final java.time.Duration D = java.time.Duration.ofSeconds(1);
+
+    private static String text(HttpTransport.Request request) throws ProtocolException {
+        return new String(Http1Codec.encode(request), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void chunkedBodiesParseTheSameWhateverTheSplit() throws Exception {
         String raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n".replace("gzip, ", "")
                 + "4\r\nWiki\r\n6;name=v\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\nT: 1\r\n\r\n";
