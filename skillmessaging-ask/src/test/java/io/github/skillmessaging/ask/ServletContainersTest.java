@@ -94,7 +94,7 @@ class ServletContainersTest {
         TestSkill skill = new TestSkill();
         container = new SkillContainer(skill.skill, sandbox.requestVerifier().build());
         URI endpoint = container.uri(path);
-        String chainUrl = sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH;
+        String chainUrl = sandbox.certificateChainUrl();
         byte[] body = skillEnabled(Instant.now());
         String signature = sandbox.certificates().sign(body);
 
@@ -128,7 +128,7 @@ class ServletContainersTest {
         sandbox = AlexaSandbox.start();
         container = new SkillContainer(
                 new TestSkill().skill, sandbox.requestVerifier().build());
-        String chainUrl = sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH;
+        String chainUrl = sandbox.certificateChainUrl();
         byte[] body = new String(skillEnabled(Instant.now()), StandardCharsets.UTF_8)
                 .replace("{\"version\"", "{ \"note\" : \"Grüße, 東京 \\u00e9\",\n\t\"version\"")
                 .getBytes(StandardCharsets.UTF_8); // bytes a re-encoding would change
@@ -155,7 +155,7 @@ class ServletContainersTest {
         assertThat(post(
                         container.uri(path),
                         huge,
-                        sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
+                        sandbox.certificateChainUrl(),
                         sandbox.certificates().sign(huge)))
                 .isEqualTo(400);
         assertThat(skill.handled).isEmpty();
@@ -170,7 +170,7 @@ class ServletContainersTest {
         assertThat(post(
                         container.uri(SkillContainer.UNFILTERED),
                         body,
-                        sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH,
+                        sandbox.certificateChainUrl(),
                         sandbox.certificates().sign(body)))
                 .isEqualTo(400);
         assertThat(skill.handled).isEmpty();

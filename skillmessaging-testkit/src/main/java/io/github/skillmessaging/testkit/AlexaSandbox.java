@@ -87,11 +87,7 @@ public final class AlexaSandbox implements AutoCloseable {
             regionServers.put(region, LoopbackServer.create(loopback));
         }
         this.deliverer = new Deliverer(
-                state,
-                certificates,
-                lwaBaseAddress() + CERTIFICATE_CHAIN_PATH,
-                b.redeliveryBackoff,
-                user -> apiEndpoint(user.region));
+                state, certificates, certificateChainUrl(), b.redeliveryBackoff, user -> apiEndpoint(user.region));
         this.lists = new ListsApi(state, b.listPageSize, this::listEvent);
 
         lwaServer.createContext("/auth/o2/token", ex -> guarded(ex, SandboxApi.TOKEN, this::token));
@@ -139,8 +135,17 @@ public final class AlexaSandbox implements AutoCloseable {
     }
 
     /**
-     * A {@link RequestVerifier} that accepts the sandbox's signed requests: its trust anchors and
-     * the loopback certificate-URL policy. Every other check is the production one. Test use only.
+     * Where the sandbox serves its signing chain: the {@code SignatureCertChainUrl} of every
+     * request it signs, for a test that signs or sends such a request itself.
+     */
+    public String certificateChainUrl() {
+        return lwaBaseAddress() + CERTIFICATE_CHAIN_PATH;
+    }
+
+    /**
+     * A {@link RequestVerifier} that accepts the sandbox's signed requests: its trust anchors, the
+     * loopback certificate-URL policy, and the sandbox's clock (so that requests timestamped on a
+     * test clock verify on it). Every other check is the production one. Test use only.
      */
     public RequestVerifier.Builder requestVerifier() {
         return RequestVerifier.builder()

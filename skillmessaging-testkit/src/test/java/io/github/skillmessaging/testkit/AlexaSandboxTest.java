@@ -107,6 +107,11 @@ class AlexaSandboxTest {
                 .build();
         VerifiedRequest verified = verifier.verify(last.body().getBytes(StandardCharsets.UTF_8), last.headers());
         assertThat(verified.requestType()).isEqualTo("Messaging.MessageReceived");
+        assertThat(last.headers().entrySet().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("SignatureCertChainUrl"))
+                        .flatMap(h -> h.getValue().stream()))
+                .as("the chain URL the sandbox names")
+                .containsExactly(sandbox.certificateChainUrl());
         assertThat(RequestVerifier.create().toBuilder().build()).isNotNull();
     }
 

@@ -116,7 +116,7 @@ class PostgresSyncTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
-                .header("SignatureCertChainUrl", sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH)
+                .header("SignatureCertChainUrl", sandbox.certificateChainUrl())
                 .header("Signature-256", sandbox.certificates().sign(bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();

@@ -142,7 +142,7 @@ class RandomizedSyncTest {
         byte[] body = again.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(sync.sync.skillEndpoint())
                 .header("Content-Type", "application/json")
-                .header("SignatureCertChainUrl", sync.sandbox.lwaBaseAddress() + AlexaSandbox.CERTIFICATE_CHAIN_PATH)
+                .header("SignatureCertChainUrl", sync.sandbox.certificateChainUrl())
                 .header("Signature-256", sync.sandbox.certificates().sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
