@@ -2,7 +2,6 @@ package io.github.skillmessaging.examples.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.skillmessaging.testkit.AlexaSandbox;
 import io.github.skillmessaging.testkit.DeliveredRequest;
 import io.github.skillmessaging.testkit.SandboxApi;
 import io.github.skillmessaging.testkit.SandboxItem;
