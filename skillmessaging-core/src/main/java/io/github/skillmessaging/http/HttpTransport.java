@@ -115,22 +115,7 @@ public interface HttpTransport extends AutoCloseable {
 
             @Override
             public Set<Entry<String, String>> entrySet() {
-                return map.entrySet();
-            }
-
-            @Override
-            public String get(Object name) {
-                return map.get(name);
-            }
-
-            @Override
-            public boolean containsKey(Object name) {
-                return map.containsKey(name);
-            }
-
-            @Override
-            public int size() {
-                return map.size();
+                return map.entrySet(); // a few headers: AbstractMap's look-ups over it are enough
             }
         }
     }
