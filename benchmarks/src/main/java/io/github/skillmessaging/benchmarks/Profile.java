@@ -47,6 +47,7 @@ final class Profile {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("io.github.skillmessaging.benchmarks.", "benchmark driver");
         m.put("io.github.skillmessaging.http.", "SDK transport");
+        m.put("io.github.skillmessaging.transport.", "SDK transport"); // opt-in transport modules
         m.put("io.github.skillmessaging.", "SDK client");
         m.put("jdk.internal.net.http.", "java.net.http");
         m.put("java.net.http.", "java.net.http");
