@@ -72,10 +72,7 @@ final class DefaultSettings {
                 long start = System.nanoTime();
                 int accepted = runs.get(v.name()).send(perRound);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                if (accepted != perRound) {
-                    throw new IllegalStateException(v.name() + ": only " + accepted + " of " + perRound + " accepted; "
-                            + "last failure: " + Contenders.LAST_FAILURE.get());
-                }
+                Benchmarks.checkAccepted(v.name(), accepted, perRound);
                 measured.get(v.name())
                         .add(new double[] {perRound / seconds, (Profile.processCpuNanos() - cpu) / 1e3 / perRound});
             }
