@@ -95,11 +95,11 @@ public final class TokenCache {
      */
     public AccessToken usableNow() {
         Cached now = cached;
-        Instant time = clock.instant();
-        if (now == null || !time.isBefore(now.staleAt())) {
+        long millis = clock.millis(); // no Instant per send: this runs for every message
+        if (now == null || millis >= now.staleAtMillis()) {
             return null;
         }
-        if (!time.isBefore(now.prefetchAt())) {
+        if (millis >= now.prefetchAtMillis()) {
             refreshDue(now);
         }
         return now.token();
@@ -117,8 +117,23 @@ public final class TokenCache {
         }
     }
 
-    /** A cached token with the times it is refreshed from and no longer used. */
-    private record Cached(AccessToken token, Instant staleAt, Instant prefetchAt) {}
+    /**
+     * A cached token with the times (epoch milliseconds, rounded down: never later than the exact
+     * instant) it is refreshed from and no longer used.
+     */
+    private record Cached(AccessToken token, long staleAtMillis, long prefetchAtMillis) {
+        Cached(AccessToken token, Instant staleAt, Instant prefetchAt) {
+            this(token, epochMillis(staleAt), epochMillis(prefetchAt));
+        }
+
+        private static long epochMillis(Instant instant) {
+            try {
+                return instant.toEpochMilli();
+            } catch (ArithmeticException e) { // beyond a long's range of milliseconds
+                return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+        }
+    }
 
     /**
      * Forgets {@code rejected} (an API answered 403 to it), so the next {@link #get()} fetches a new
