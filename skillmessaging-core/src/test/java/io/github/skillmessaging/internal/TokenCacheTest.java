@@ -6,6 +6,7 @@ import io.github.skillmessaging.AccessToken;
 import io.github.skillmessaging.error.ServerErrorException;
 import io.github.skillmessaging.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -143,5 +144,29 @@ class TokenCacheTest {
         assertThat(cache.usableNow().token()).isEqualTo("t1");
         clock.advance(Duration.ofMillis(1)); // 3 s left: stale
         assertThat(cache.usableNow()).isNull();
+    }
+
+    @Test
+    void aTokenIsNotUsedAtItsExactStaleInstantEvenWithinAMillisecond() {
+        cache.get();
+        fetches.get(0)
+                .complete(new AccessToken(
+                        "t1",
+                        "bearer",
+                        "s",
+                        Duration.ofSeconds(30),
+                        clock.instant().plusSeconds(30).plusNanos(500_000))); // stale 27.0005 s from now
+        clock.advance(Duration.ofMillis(26_999));
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        clock.advance(Duration.ofMillis(1).plusNanos(500_000)); // exactly the stale instant
+        assertThat(cache.usableNow()).isNull();
+    }
+
+    @Test
+    void aTokenExpiringBeyondTheRangeOfEpochMillisecondsIsCachedAndUsed() {
+        cache.get();
+        fetches.get(0).complete(new AccessToken("t1", "bearer", "s", Duration.ofHours(1), Instant.MAX));
+        assertThat(cache.usableNow().token()).isEqualTo("t1");
+        assertThat(fetches).hasSize(1);
     }
 }
