@@ -154,8 +154,9 @@ public final class Benchmarks {
 
     /**
      * Fails the run when more than one in a thousand messages of a round was not accepted. Fewer is
-     * reported, not fatal: a POST that meets a kept-alive connection the server is closing fails
-     * (no retries in these runs), rarely and at random.
+     * reported on stderr, not fatal: no retries run here, and java.net.http on JDK 25 fails about
+     * one POST in 20,000 against nginx with "header parser received no bytes" (cause not yet known;
+     * nginx here never closes a kept-alive connection).
      */
     static void checkAccepted(String name, int accepted, int n) {
         if (accepted < n - n / 1000) {
