@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +32,17 @@ import java.util.function.Consumer;
  * down instead of piling results up.
  */
 final class BulkRun {
-    /** Sends one serialized message with the retries of a bulk send. */
+    /**
+     * Sends one serialized message with the retries of a bulk send, and hands its outcome to
+     * {@code onEnd} once; never throws (a failure to start is an outcome too).
+     */
     interface Sender {
-        CompletableFuture<HttpTransport.Response> post(
-                String userId, URI endpoint, byte[] messageJson, ApiCaller.ThrottleWaits waits);
+        void post(
+                String userId,
+                URI endpoint,
+                byte[] messageJson,
+                ApiCaller.ThrottleWaits waits,
+                BiConsumer<HttpTransport.Response, Throwable> onEnd);
     }
 
     /** Receives each result with its position in the source (0-based). */
@@ -233,21 +241,23 @@ final class BulkRun {
     private void send(long index, Outgoing item) {
         Recipient recipient = item.recipient();
         Message message = item.message();
-        CompletableFuture<HttpTransport.Response> sent;
+        BiConsumer<HttpTransport.Response, Throwable> onEnd = (response, failure) -> {
+            completed.add(new Done(index, outcome(recipient, message, response, failure)));
+            signal();
+        };
+        URI endpoint;
+        byte[] json;
         try {
             // The same instance as the bulk's one message: its JSON is already written (identity on purpose).
             @SuppressWarnings("ReferenceEquality")
             boolean isShared = message == shared;
-            URI endpoint = endpoint(recipient.apiEndpoint());
-            byte[] json = isShared ? sharedJson : message.toJsonBytes();
-            sent = sender.post(recipient.userId(), endpoint, json, throttleWaits);
+            endpoint = endpoint(recipient.apiEndpoint());
+            json = isShared ? sharedJson : message.toJsonBytes();
         } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
+            onEnd.accept(null, e);
+            return;
         }
-        sent.whenComplete((response, failure) -> {
-            completed.add(new Done(index, outcome(recipient, message, response, failure)));
-            signal();
-        });
+        sender.post(recipient.userId(), endpoint, json, throttleWaits, onEnd);
     }
 
     private URI endpoint(String apiEndpoint) {

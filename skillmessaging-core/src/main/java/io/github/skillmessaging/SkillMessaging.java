@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -152,28 +153,39 @@ public final class SkillMessaging implements AutoCloseable {
     private CompletableFuture<HttpTransport.Response> attemptWith(
             AccessToken accessToken, URI uri, byte[] message, ApiCaller.Attempt attempt, boolean mayRefreshToken) {
         return caller.send(
-                        ErrorMapper.Api.ALEXA,
-                        SkillMessageClient.OPERATION,
-                        SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()),
-                        attempt)
-                .exceptionallyCompose(failure -> {
-                    if (mayRefreshToken && Futures.unwrap(failure) instanceof ForbiddenException) {
+                ErrorMapper.Api.ALEXA,
+                SkillMessageClient.OPERATION,
+                SkillMessageClient.request(uri, accessToken.token(), message, attempt.timeout()),
+                attempt,
+                errorAnswer -> {
+                    if (mayRefreshToken && errorAnswer instanceof ForbiddenException) {
                         tokens.invalidate(accessToken);
                         return attempt(uri, message, attempt, false);
                     }
-                    return CompletableFuture.failedFuture(Futures.unwrap(failure));
+                    return null;
                 });
     }
 
     /** {@link #post} for one send of a bulk send: throttle answers do not use up attempts. */
-    private CompletableFuture<HttpTransport.Response> postInBulk(
-            String userId, URI endpoint, byte[] messageJson, ApiCaller.ThrottleWaits waits) {
-        URI uri = SkillMessageClient.userUri(endpoint, userId);
-        return caller.withRetriesPastThrottles(
+    private void postInBulk(
+            String userId,
+            URI endpoint,
+            byte[] messageJson,
+            ApiCaller.ThrottleWaits waits,
+            BiConsumer<HttpTransport.Response, Throwable> onEnd) {
+        URI uri;
+        try {
+            uri = SkillMessageClient.userUri(endpoint, userId);
+        } catch (RuntimeException e) { // a blank user id, say: that recipient's failure
+            onEnd.accept(null, e);
+            return;
+        }
+        caller.withRetriesPastThrottles(
                 SkillMessageClient.OPERATION,
                 ApiCaller.Idempotency.IDEMPOTENT,
                 waits,
-                attempt -> attempt(uri, messageJson, attempt, true));
+                attempt -> attempt(uri, messageJson, attempt, true),
+                onEnd);
     }
 
     /**

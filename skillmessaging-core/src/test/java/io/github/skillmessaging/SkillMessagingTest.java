@@ -192,6 +192,23 @@ class SkillMessagingTest {
     }
 
     @Test
+    void aBulkSendToo_dropsTheTokenOnA403AndRetriesOnceWithAFreshOne() {
+        Sequence.stub(
+                wm,
+                () -> post(urlEqualTo(USER_PATH)),
+                aResponse().withStatus(403).withBody("{\"code\":403,\"message\":\"Invalid token\"}"),
+                accepted("m2"));
+        SkillMessaging messaging = builder().build();
+        List<SendResult> results = messaging.sendToAll(List.of(new Recipient(USER, wm.baseUrl())), message);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.isAccepted()).isTrue();
+            assertThat(r.messageId()).contains("m2");
+        });
+        wm.verify(2, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
     void a403WithTheFreshTokenToo_isThrown() {
         wm.stubFor(post(urlEqualTo(USER_PATH))
                 .willReturn(aResponse()

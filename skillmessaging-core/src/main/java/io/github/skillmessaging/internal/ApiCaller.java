@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -101,6 +102,21 @@ public final class ApiCaller implements AutoCloseable {
      */
     public CompletableFuture<HttpTransport.Response> send(
             ErrorMapper.Api api, String operation, HttpTransport.Request request, Attempt attempt) {
+        return send(api, operation, request, attempt, null);
+    }
+
+    /**
+     * {@link #send(ErrorMapper.Api, String, HttpTransport.Request, Attempt)}, where
+     * {@code onErrorAnswer}, unless null, first sees the exception of a non-2xx answer: a future it
+     * returns stands in for that answer (a request with a new token after a 403, say), null lets
+     * the exception stand. Nothing is chained for it while the answers are successes.
+     */
+    public CompletableFuture<HttpTransport.Response> send(
+            ErrorMapper.Api api,
+            String operation,
+            HttpTransport.Request request,
+            Attempt attempt,
+            Function<AlexaServiceException, CompletableFuture<HttpTransport.Response>> onErrorAnswer) {
         Duration timeout = attempt.timeout();
         HttpTransport.Request timed = request.withTimeout(timeout);
         long started = System.nanoTime();
@@ -121,12 +137,12 @@ public final class ApiCaller implements AutoCloseable {
                 : arm(timeout, () -> {
                     ApiTimeoutException timedOut =
                             new ApiTimeoutException(request + " got no answer within " + timeout, timeout, true, null);
-                    ended(answered, api, operation, request, attempt, started, sentAt, null, timedOut);
+                    ended(answered, api, operation, request, attempt, started, sentAt, null, timedOut, null);
                     transportFuture.cancel(true); // so that a transport may stop working on it
                 });
         sent.whenComplete((response, error) -> {
             if (timer == null || disarm(timer)) {
-                ended(answered, api, operation, request, attempt, started, sentAt, response, error);
+                ended(answered, api, operation, request, attempt, started, sentAt, response, error, onErrorAnswer);
             }
         });
         return answered;
@@ -145,7 +161,8 @@ public final class ApiCaller implements AutoCloseable {
             long started,
             long sentAt,
             HttpTransport.Response response,
-            Throwable error) {
+            Throwable error,
+            Function<AlexaServiceException, CompletableFuture<HttpTransport.Response>> onErrorAnswer) {
         Throwable failure = error == null ? null : Futures.unwrap(error);
         try {
             attempt.call.requestEnded(failure, error == null && response.statusCode() / 100 == 2);
@@ -165,8 +182,23 @@ public final class ApiCaller implements AutoCloseable {
             }
             pace(response, sentAt);
             if (response.statusCode() / 100 != 2) {
-                answered.completeExceptionally(
-                        new CompletionException(ErrorMapper.toException(api, operation, response, options.clock())));
+                AlexaServiceException mapped = ErrorMapper.toException(api, operation, response, options.clock());
+                CompletableFuture<HttpTransport.Response> instead =
+                        onErrorAnswer == null ? null : onErrorAnswer.apply(mapped);
+                if (instead == null) {
+                    answered.completeExceptionally(new CompletionException(mapped));
+                } else {
+                    instead.whenComplete((again, againError) -> {
+                        if (againError == null) {
+                            answered.complete(again);
+                        } else {
+                            answered.completeExceptionally(
+                                    againError instanceof CompletionException ce
+                                            ? ce
+                                            : new CompletionException(againError));
+                        }
+                    });
+                }
                 return;
             }
             answered.complete(response);
@@ -294,14 +326,16 @@ public final class ApiCaller implements AutoCloseable {
      * adaptive rate would get through is not failed for having been throttled. At most
      * {@value #MAX_UNCOUNTED_THROTTLES} throttles go uncounted, and the call's total timeout
      * bounds it as always. With the adaptive rate on, {@code waits} hears of each wait after a
-     * throttle.
+     * throttle. The call ends by handing its value or failure to {@code onEnd}, once, on the
+     * thread that ends it: a bulk send chains nothing on a future per recipient.
      */
-    public <T> CompletableFuture<T> withRetriesPastThrottles(
+    public <T> void withRetriesPastThrottles(
             String operation,
             Idempotency idempotency,
             ThrottleWaits waits,
-            Function<Attempt, CompletableFuture<T>> attempt) {
-        return start(operation, idempotency, true, true, options.adaptiveRate() ? waits : null, attempt);
+            Function<Attempt, CompletableFuture<T>> attempt,
+            BiConsumer<? super T, ? super Throwable> onEnd) {
+        start(operation, idempotency, true, true, options.adaptiveRate() ? waits : null, attempt, onEnd);
     }
 
     private <T> CompletableFuture<T> withRetries(
@@ -309,21 +343,26 @@ public final class ApiCaller implements AutoCloseable {
             Idempotency idempotency,
             boolean reportsDelivery,
             Function<Attempt, CompletableFuture<T>> attempt) {
-        return start(operation, idempotency, reportsDelivery, false, null, attempt);
+        return start(operation, idempotency, reportsDelivery, false, null, attempt, null);
     }
 
-    /** Starts a call, unless this caller is closed; {@code waits} may be null. */
+    /** Starts a call, unless this caller is closed; {@code waits} and {@code onEnd} may be null. */
     private <T> CompletableFuture<T> start(
             String operation,
             Idempotency idempotency,
             boolean reportsDelivery,
             boolean throttlesUncounted,
             ThrottleWaits waits,
-            Function<Attempt, CompletableFuture<T>> attempt) {
+            Function<Attempt, CompletableFuture<T>> attempt,
+            BiConsumer<? super T, ? super Throwable> onEnd) {
         if (closed) {
-            return CompletableFuture.failedFuture(closedException(operation));
+            IllegalStateException refused = closedException(operation);
+            if (onEnd != null) {
+                onEnd.accept(null, refused);
+            }
+            return CompletableFuture.failedFuture(refused);
         }
-        Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt);
+        Call<T> call = new Call<>(operation, idempotency, reportsDelivery, attempt, onEnd);
         call.throttlesUncounted = throttlesUncounted;
         call.throttleWaits = waits;
         call.start();
@@ -376,6 +415,8 @@ public final class ApiCaller implements AutoCloseable {
         private final boolean reportsDelivery;
         private final Function<Attempt, CompletableFuture<T>> attempt;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        /** Told how the call ended instead of a stage on {@link #result} ({@link #withRetriesPastThrottles}), or null. */
+        private final BiConsumer<? super T, ? super Throwable> onEnd;
         /** The deadline on the options' clock; null with the system clock (then {@link #deadlineNanos} serves). */
         private final Instant deadline;
         /** The deadline on {@link System#nanoTime()}, for the timer (the clock may be a test's). */
@@ -409,7 +450,8 @@ public final class ApiCaller implements AutoCloseable {
                 String operation,
                 Idempotency idempotency,
                 boolean reportsDelivery,
-                Function<Attempt, CompletableFuture<T>> attempt) {
+                Function<Attempt, CompletableFuture<T>> attempt,
+                BiConsumer<? super T, ? super Throwable> onEnd) {
             this.operation = operation;
             this.idempotency = idempotency;
             this.reportsDelivery = reportsDelivery;
@@ -420,18 +462,37 @@ public final class ApiCaller implements AutoCloseable {
             this.deadline = SYSTEM_CLOCK.equals(options.clock())
                     ? null
                     : options.clock().instant().plus(total);
-            result.whenComplete((value, error) -> {
-                if (listed) {
-                    waitingCalls.remove(this);
-                }
-                if (deadlineArmed) {
-                    disarmDeadline();
-                }
-                CompletableFuture<?> running = current;
-                if (error != null && running != null && !running.isDone()) {
-                    running.cancel(true); // cancelled, timed out or closed: stop what is still going on
-                }
-            });
+            this.onEnd = onEnd;
+            if (onEnd == null) {
+                result.whenComplete(this::afterEnd); // the caller's future: however it ends (cancelled, say)
+            }
+        }
+
+        /**
+         * The call has ended: stops what it still has going on and tells {@link #onEnd}. Run by
+         * {@link #result}'s one stage, or, for a call with {@code onEnd} (whose future no one else
+         * sees), straight from where the call completes it.
+         */
+        private void afterEnd(T value, Throwable error) {
+            if (listed) {
+                waitingCalls.remove(this);
+            }
+            if (deadlineArmed) {
+                disarmDeadline();
+            }
+            CompletableFuture<?> running = current;
+            if (error != null && running != null && !running.isDone()) {
+                running.cancel(true); // cancelled, timed out or closed: stop what is still going on
+            }
+            if (onEnd != null) {
+                onEnd.accept(value, error);
+            }
+        }
+
+        private void succeed(T value) {
+            if (result.complete(value) && onEnd != null) {
+                afterEnd(value, null);
+            }
         }
 
         void start() {
@@ -540,7 +601,13 @@ public final class ApiCaller implements AutoCloseable {
         }
 
         private void complete(Throwable failure, boolean mayHaveBeenDelivered) {
-            if (result.completeExceptionally(failure) && LOG.isLoggable(Level.WARNING)) {
+            if (!result.completeExceptionally(failure)) {
+                return;
+            }
+            if (onEnd != null) {
+                afterEnd(null, failure);
+            }
+            if (LOG.isLoggable(Level.WARNING)) {
                 LOG.log(
                         Level.WARNING,
                         "Could not {0} after {1}: {2}{3}",
@@ -606,7 +673,7 @@ public final class ApiCaller implements AutoCloseable {
             }
             attemptFuture.whenComplete((value, error) -> {
                 if (error == null) {
-                    result.complete(value);
+                    succeed(value);
                     return;
                 }
                 Throwable failure = Futures.unwrap(error);

@@ -1,17 +1,11 @@
 package io.github.skillmessaging.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SDK's one timer, for deadlines and the waits between retries: a daemon thread that never
@@ -63,214 +57,140 @@ public final class Timeouts {
      * Timers that all wait the same delay, such as a client's attempt timeout: armed and disarmed
      * once per request, and cheaper than the shared scheduler's (whose every schedule and cancel
      * takes its lock and reorders its heap). As they all wait alike, the order they are armed in
-     * is the order they expire in: they queue without a lock, a disarmed timer is only marked, and
-     * the scheduler holds one task per lane, for its oldest timer, and none once no timer is armed
-     * (so the scheduler's thread still ends a second after the last request). Disarmed timers are
-     * dropped from the head of the queue as new ones arrive, and all at once when many pile up
-     * behind one that is still armed. A timer fires on the common pool, as those of {@link #after}
-     * do.
+     * is the order they expire in: they form a list in that order, a timer is unlinked the moment
+     * it is disarmed (so the lane holds only the armed ones), and the scheduler holds one task per
+     * lane, for its oldest timer, and none once no timer is armed (so the scheduler's thread still
+     * ends a second after the last request). Each arm, disarm and expiry is a few field writes
+     * under the lane's lock. A timer fires on the common pool, as those of {@link #after} do.
      */
     public static final class Lane {
-        /** Disarmed timers tolerated in the queue before it is swept (with at least as many armed). */
-        private static final int SWEEP_FROM = 1024;
-
         private final long delayNanos;
-        private final ConcurrentLinkedQueue<Timer> queue = new ConcurrentLinkedQueue<>();
-        /** Timers in the queue. */
-        private final AtomicInteger queued = new AtomicInteger();
-        /** Disarmed timers still in the queue. */
-        private final AtomicInteger disarmed = new AtomicInteger();
-        /** Timers armed: neither disarmed nor fired. */
-        private final AtomicInteger armed = new AtomicInteger();
 
-        private final AtomicBoolean sweeping = new AtomicBoolean();
-        /** Whether the scheduler holds a task of this lane; written under the lane's lock. */
-        private volatile boolean scheduled;
-        /** That task, and its number: a task that is no longer the lane's own stops. Guarded by this. */
+        // Guarded by this: the armed timers, oldest first, and the scheduler's task for the oldest.
+        private Timer oldest;
+        private Timer newest;
+        private int armed;
         private ScheduledFuture<?> task;
-
+        /** The number of the lane's current task: a task that is no longer the lane's own stops. */
         private long generation;
 
         private Lane(long delayNanos) {
             this.delayNanos = delayNanos;
         }
 
-        /** Timers still queued, armed or not: for tests. */
-        int queued() {
-            return queued.get();
+        /** Timers armed: for tests. */
+        synchronized int queued() {
+            return armed;
         }
 
         /** Whether the scheduler holds a task of this lane: for tests. */
-        boolean scheduled() {
-            return scheduled;
+        synchronized boolean scheduled() {
+            return task != null;
         }
 
         /** Runs {@code action} on the common pool after this lane's delay, unless the timer is disarmed first. */
         public Timer arm(Runnable action) {
-            Timer timer = new Timer(this, System.nanoTime() + delayNanos, action);
-            queued.incrementAndGet();
-            queue.offer(timer);
-            armed.incrementAndGet(); // before reading scheduled: see idle()
-            for (int i = 0; i < 2; i++) { // drop what was disarmed at the head: keeps the queue short
-                Timer head = queue.peek();
-                if (head == null || head.state != Timer.DISARMED || !head.drop()) {
-                    break;
+            Timer timer = new Timer(this, action);
+            synchronized (this) {
+                timer.dueNanos = System.nanoTime() + delayNanos; // read under the lock: the list stays in due order
+                timer.older = newest;
+                if (newest == null) {
+                    oldest = timer;
+                } else {
+                    newest.newer = timer;
                 }
-                queue.remove(head); // the head: found at once
-            }
-            if (!scheduled) {
-                schedule(delayNanos);
+                newest = timer;
+                armed++;
+                if (task == null) {
+                    scheduleNext(delayNanos);
+                }
             }
             return timer;
         }
 
-        /** Schedules this lane's task unless it is scheduled. */
-        private synchronized void schedule(long delay) {
-            if (!scheduled) {
-                scheduleNext(delay);
+        /** See {@link Timer#disarm()}. */
+        private synchronized boolean disarm(Timer timer) {
+            if (timer.action == null) {
+                return false; // fired or disarmed already
             }
+            timer.action = null;
+            unlink(timer);
+            if (oldest == null) { // nothing armed: leave nothing to the scheduler
+                task.cancel(false);
+                task = null;
+                generation++; // should it be running now, it stops
+            }
+            return true;
+        }
+
+        // guarded by this
+        private void unlink(Timer timer) {
+            if (timer.older == null) {
+                oldest = timer.newer;
+            } else {
+                timer.older.newer = timer.newer;
+            }
+            if (timer.newer == null) {
+                newest = timer.older;
+            } else {
+                timer.newer.older = timer.older;
+            }
+            timer.older = null;
+            timer.newer = null;
+            armed--;
         }
 
         // guarded by this
         private void scheduleNext(long delay) {
             long number = ++generation;
-            task = TIMER.schedule(() -> expire(number), delay, TimeUnit.NANOSECONDS);
-            scheduled = true;
-        }
-
-        /** The last armed timer was disarmed: drops this lane's task, unless a timer was armed meanwhile. */
-        private synchronized void idle() {
-            if (!scheduled || armed.get() > 0) {
-                return;
-            }
-            task.cancel(false);
-            generation++; // should it be running now, it stops
-            scheduled = false; // before reading armed: a timer armed now either sees this or is seen below
-            if (armed.get() > 0) {
-                scheduleNext(0);
-            }
+            task = TIMER.schedule(() -> expire(number), Math.max(0, delay), TimeUnit.NANOSECONDS);
         }
 
         /** On the scheduler's thread: fires the timers that are due, then waits for the oldest left. */
         private void expire(long number) {
             while (true) {
-                Timer head = queue.peek();
-                if (head == null) {
-                    synchronized (this) {
-                        if (generation != number) {
-                            return; // no longer this lane's task
-                        }
-                        scheduled = false;
-                        if (queue.isEmpty() && armed.get() == 0) {
-                            return;
-                        }
-                        scheduleNext(0); // armed meanwhile
+                Runnable action;
+                synchronized (this) {
+                    if (generation != number) {
+                        return; // no longer this lane's task
+                    }
+                    Timer due = oldest;
+                    if (due == null) {
+                        task = null;
                         return;
                     }
-                }
-                int state = head.state;
-                if (state == Timer.ARMED) {
-                    long wait = head.dueNanos - System.nanoTime();
+                    long wait = due.dueNanos - System.nanoTime();
                     if (wait > 0) {
-                        synchronized (this) {
-                            if (generation == number) {
-                                scheduleNext(wait);
-                            }
-                        }
+                        scheduleNext(wait);
                         return;
                     }
-                    if (head.fire()) {
-                        queue.remove(head);
-                        ForkJoinPool.commonPool().execute(head.action);
-                    }
-                } else if (state == Timer.DISARMED) {
-                    if (head.drop()) {
-                        queue.remove(head);
-                    }
-                } else {
-                    queue.remove(head); // fired or dropped: unlinked by whoever did it, or now
+                    unlink(due);
+                    action = due.action;
+                    due.action = null;
                 }
-            }
-        }
-
-        /** After a disarm: goes idle with no timer armed; sweeps when disarmed timers far outnumber armed ones. */
-        private void disarmed() {
-            if (armed.decrementAndGet() == 0) {
-                idle();
-            }
-            int count = disarmed.incrementAndGet();
-            if (count >= SWEEP_FROM && 2 * count > queued.get() && sweeping.compareAndSet(false, true)) {
-                try {
-                    for (Iterator<Timer> it = queue.iterator(); it.hasNext(); ) {
-                        Timer t = it.next();
-                        if (t.state == Timer.DISARMED && t.drop()) {
-                            it.remove();
-                        }
-                    }
-                } finally {
-                    sweeping.set(false);
-                }
+                ForkJoinPool.commonPool().execute(action);
             }
         }
     }
 
-    /** A timer of a {@link Lane}. */
+    /** A timer of a {@link Lane}: armed until it fires or is disarmed. Its fields are guarded by its lane. */
     public static final class Timer {
-        static final int ARMED = 0;
-        static final int DISARMED = 1;
-        static final int FIRED = 2;
-        static final int DROPPED = 3;
-        private static final VarHandle STATE;
-
-        static {
-            try {
-                STATE = MethodHandles.lookup().findVarHandle(Timer.class, "state", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
         private final Lane lane;
-        private final long dueNanos;
-        /** Read only by the thread that fires it; dropped on disarm, so that it holds nothing alive. */
+        /** Null once fired or disarmed (so that it holds nothing alive): the timer's state. */
         private Runnable action;
 
-        private volatile int state;
+        private long dueNanos;
+        private Timer older;
+        private Timer newer;
 
-        private Timer(Lane lane, long dueNanos, Runnable action) {
+        private Timer(Lane lane, Runnable action) {
             this.lane = lane;
-            this.dueNanos = dueNanos;
             this.action = action;
         }
 
         /** Stops this timer unless it has fired; returns whether it was still armed. */
         public boolean disarm() {
-            if (STATE.compareAndSet(this, ARMED, DISARMED)) {
-                action = null;
-                lane.disarmed();
-                return true;
-            }
-            return false;
-        }
-
-        /** Takes the right to run the action; the caller unlinks this timer from its lane's queue. */
-        private boolean fire() {
-            if (STATE.compareAndSet(this, ARMED, FIRED)) {
-                lane.queued.decrementAndGet();
-                lane.armed.decrementAndGet();
-                return true;
-            }
-            return false;
-        }
-
-        /** Takes the right to unlink this disarmed timer from its lane's queue (the caller does). */
-        private boolean drop() {
-            if (STATE.compareAndSet(this, DISARMED, DROPPED)) {
-                lane.disarmed.decrementAndGet();
-                lane.queued.decrementAndGet();
-                return true;
-            }
-            return false;
+            return lane.disarm(this);
         }
     }
 
