@@ -44,7 +44,8 @@ import javax.net.ssl.TrustManagerFactory;
  * --rounds R      measured rounds per contender, median reported (7; at most 3 for slow contenders)
  * --out FILE      the report (stdout when absent)
  * --stream-messages N  recipients of the streaming section 3c (1000000; 20000 with --smoke)
- * --only 1|3b|3c  run that section alone and print it (1: plain fan-out with --target, no profile)
+ * --only 1|1b|3b|3c  run that section alone and print it (1: plain fan-out with --target, no
+ *                 profile; 1b: over TLS with --tls-target and --tls-cert)
  * --smoke         a few hundred messages, one round
  * </pre>
  */
@@ -71,7 +72,7 @@ public final class Benchmarks {
         }
         boolean smoke = options.containsKey("smoke");
         int streamed = Integer.parseInt(options.getOrDefault("stream-messages", smoke ? "20000" : "1000000"));
-        if (options.containsKey("only")) { // one section by itself: --only 1, 3b or 3c
+        if (options.containsKey("only")) { // one section by itself: --only 1, 1b, 3b or 3c
             String section = options.get("only");
             String only = switch (section) {
                 case "1" ->
@@ -83,9 +84,18 @@ public final class Benchmarks {
                             Integer.parseInt(options.getOrDefault("inflight", "64")),
                             Integer.parseInt(options.getOrDefault("rounds", "7")),
                             false);
+                case "1b" ->
+                    fanOut(
+                            "## 1b. Fan-out, CPU-bound over TLS (alone)",
+                            options.get("tls-target"),
+                            trusting(Path.of(options.get("tls-cert"))),
+                            Integer.parseInt(options.getOrDefault("messages", "20000")),
+                            Integer.parseInt(options.getOrDefault("inflight", "64")),
+                            Integer.parseInt(options.getOrDefault("rounds", "7")),
+                            false);
                 case "3b" -> ThrottledSend.run(smoke ? 50 : 200, smoke ? 2 : 20);
                 case "3c" -> StreamingMillion.run(streamed);
-                default -> throw new IllegalArgumentException("--only takes 1, 3b or 3c, not " + section);
+                default -> throw new IllegalArgumentException("--only takes 1, 1b, 3b or 3c, not " + section);
             };
             System.out.print(only);
             System.exit(0);
@@ -175,6 +185,11 @@ public final class Benchmarks {
     /** One measured round of a row: messages per second, CPU µs and bytes allocated per message. */
     private record Round(double rate, double cpuMicros, double bytes) {}
 
+    /** Contenders faster than this (messages/s) in the warm-up are measured in {@link #FAST_ROUNDS} × the rounds. */
+    private static final double FAST_RATE = 20_000;
+
+    private static final int FAST_ROUNDS = 4;
+
     private static String fanOut(
             String title, String target, SSLContext tls, int n, int inFlight, int rounds, boolean withUrlConnection)
             throws Exception {
@@ -213,7 +228,9 @@ public final class Benchmarks {
                     "raw loop on `UrlConnectionTransport`", Contenders.rawTransport(target, inFlight, blocking), null));
         }
         // Warm-up: batches until the JIT has had a few seconds of each contender. Slow contenders
-        // (under 5,000 messages/s: java.net.http here) get at most 3 measured rounds, to keep the run short.
+        // (under 5,000 messages/s: java.net.http here) get at most 3 measured rounds, to keep the run short;
+        // fast ones (over 20,000 messages/s, whose rounds last under a second, so that one stall of the
+        // machine sways a round's rate by a third) get 4 × as many, for a steadier median.
         Duration warmUp = Duration.ofSeconds(rounds == 1 ? 0 : 3);
         Map<String, Integer> roundsOf = new LinkedHashMap<>();
         Map<String, Integer> batchOf = new LinkedHashMap<>(); // messages per pass in the profile of section 1c
@@ -225,7 +242,7 @@ public final class Benchmarks {
             } while (System.nanoTime() - start < warmUp.toNanos());
             double rate = sent / ((System.nanoTime() - start) / 1e9);
             boolean slow = rate < 5000;
-            roundsOf.put(row.name(), slow ? Math.min(rounds, 3) : rounds);
+            roundsOf.put(row.name(), slow ? Math.min(rounds, 3) : rate > FAST_RATE ? FAST_ROUNDS * rounds : rounds);
             batchOf.put(row.name(), slow ? Math.max(100, n / 4) : n);
         }
         Map<String, List<Round>> measured = new LinkedHashMap<>();
@@ -248,7 +265,9 @@ public final class Benchmarks {
             group.forEach(r -> roundsOf.put(r.name(), fewest));
         }
         List<Row> schedule = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
+        int mostRounds =
+                roundsOf.values().stream().mapToInt(Integer::intValue).max().orElse(rounds);
+        for (int round = 0; round < mostRounds; round++) {
             for (int g = 0; g < groups.size(); g++) {
                 List<Row> group = new ArrayList<>(groups.get((g + round) % groups.size()));
                 if (round % 2 == 1) {
@@ -326,14 +345,15 @@ public final class Benchmarks {
                 .append(warmUp.toSeconds())
                 .append(" s, then measured in ")
                 .append(rounds)
-                .append(
-                        " rounds (at most 3 for contenders under 5,000 messages/s); the rate is the median of its rounds. "
-                                + "A contender and its floor run back to back in each round, in turns first, and "
-                                + "\"× its floor\" is the median of their per-round ratios, so that the machine's slow drifts "
-                                + "(rounds of one contender here vary by up to 2×) cancel out. CPU: the client JVM's process CPU time (user "
-                                + "and system, all threads; nginx is another process) during a round, per message. Allocation: "
-                                + "bytes allocated by all threads of the JVM during a round, per message (HotSpot's per-thread "
-                                + "counters).\n\n");
+                .append(" rounds (at most 3 for contenders under 5,000 messages/s, " + FAST_ROUNDS
+                        + " × as many for those "
+                        + "over 20,000 messages/s); the rate is the median of its rounds. "
+                        + "A contender and its floor run back to back in each round, in turns first, and "
+                        + "\"× its floor\" is the median of their per-round ratios, so that the machine's slow drifts "
+                        + "(rounds of one contender here vary by up to 2×) cancel out. CPU: the client JVM's process CPU time (user "
+                        + "and system, all threads; nginx is another process) during a round, per message. Allocation: "
+                        + "bytes allocated by all threads of the JVM during a round, per message (HotSpot's per-thread "
+                        + "counters).\n\n");
         return sb.append(profile).toString();
     }
 
