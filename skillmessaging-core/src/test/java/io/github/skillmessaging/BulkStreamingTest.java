@@ -3,6 +3,7 @@ package io.github.skillmessaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.skillmessaging.error.ApiTimeoutException;
 import io.github.skillmessaging.error.BulkSendException;
 import io.github.skillmessaging.error.NotFoundException;
 import io.github.skillmessaging.error.RateLimitException;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -122,6 +124,42 @@ class BulkStreamingTest {
                 .tokenBaseAddress("http://127.0.0.1:9")
                 .defaultEndpoint("http://127.0.0.1:9")
                 .bulkConcurrency(concurrency);
+    }
+
+    @Test
+    void aRecipientWhoseSendIsNeverAnsweredFailsAtTheAttemptTimeoutWhileTheOthersAreAccepted() throws Exception {
+        HttpTransport silentForU3 = request -> {
+            if (isToken(request)) {
+                return CompletableFuture.completedFuture(new HttpTransport.Response(200, Map.of(), TOKEN));
+            }
+            if (user(request).equals("u3")) {
+                return new CompletableFuture<>(); // never answered, never failed
+            }
+            return CompletableFuture.supplyAsync(
+                    () -> new HttpTransport.Response(202, Map.of("X-Amzn-RequestId", List.of("m")), null), answering);
+        };
+        try (SkillMessaging messaging = client(silentForU3, 4)
+                .attemptTimeout(Duration.ofMillis(300))
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
+            List<SendResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+            BulkSummary summary = messaging
+                    .sendToAllAsync(new Generated(10), MESSAGE, results::add)
+                    .get(20, TimeUnit.SECONDS); // the deadline ends it: never a hang
+
+            assertThat(summary.accepted()).isEqualTo(9);
+            assertThat(summary.failed()).isEqualTo(1);
+            assertThat(summary.mayHaveBeenDelivered()).isEqualTo(1);
+            SendResult silent =
+                    results.stream().filter(r -> !r.isAccepted()).findFirst().orElseThrow();
+            assertThat(silent.recipient().userId()).isEqualTo("u3");
+            assertThat(silent.failure())
+                    .get()
+                    .isInstanceOfSatisfying(
+                            ApiTimeoutException.class,
+                            e -> assertThat(e.isAttemptTimeout()).isTrue());
+            assertThat(silent.mayHaveBeenDelivered()).isTrue();
+        }
     }
 
     @Test
