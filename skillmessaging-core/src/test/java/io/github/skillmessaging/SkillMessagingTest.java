@@ -178,13 +178,18 @@ class SkillMessagingTest {
         wm.verify(2, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
     }
 
-    @Test
-    void a403DropsTheTokenAndRetriesOnceWithAFreshOne() {
+    /** The first send is refused with 403 (a revoked token, say), the next one accepted as "m2". */
+    private static void stubA403ThenAccepted() {
         Sequence.stub(
                 wm,
                 () -> post(urlEqualTo(USER_PATH)),
                 aResponse().withStatus(403).withBody("{\"code\":403,\"message\":\"Invalid token\"}"),
                 accepted("m2"));
+    }
+
+    @Test
+    void a403DropsTheTokenAndRetriesOnceWithAFreshOne() {
+        stubA403ThenAccepted();
         SkillMessaging messaging = builder().build();
         assertThat(messaging.send(USER, message)).isEqualTo("m2");
         wm.verify(2, postRequestedFor(urlEqualTo(Lwa.TOKEN_PATH)));
@@ -193,11 +198,7 @@ class SkillMessagingTest {
 
     @Test
     void aBulkSendToo_dropsTheTokenOnA403AndRetriesOnceWithAFreshOne() {
-        Sequence.stub(
-                wm,
-                () -> post(urlEqualTo(USER_PATH)),
-                aResponse().withStatus(403).withBody("{\"code\":403,\"message\":\"Invalid token\"}"),
-                accepted("m2"));
+        stubA403ThenAccepted();
         SkillMessaging messaging = builder().build();
         List<SendResult> results = messaging.sendToAll(List.of(new Recipient(USER, wm.baseUrl())), message);
         assertThat(results).singleElement().satisfies(r -> {

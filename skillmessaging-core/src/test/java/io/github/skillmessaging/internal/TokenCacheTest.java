@@ -124,16 +124,15 @@ class TokenCacheTest {
         assertThat(windows.prefetchBefore()).isEqualTo(Duration.ofMillis(prefetchMillis));
     }
 
+    /** The first fetch answers "t1", a token that lives 30 s and expires at {@code expiresAt}. */
+    private void fetchThirtySecondToken(java.time.Instant expiresAt) {
+        cache.get();
+        fetches.get(0).complete(new AccessToken("t1", "bearer", "s", Duration.ofSeconds(30), expiresAt));
+    }
+
     @Test
     void aThirtySecondTokenIsUsedForTwentySevenSecondsAndRefreshedInTheBackgroundFromTwentyTwoAndAHalf() {
-        cache.get();
-        fetches.get(0)
-                .complete(new AccessToken(
-                        "t1",
-                        "bearer",
-                        "s",
-                        Duration.ofSeconds(30),
-                        clock.instant().plusSeconds(30)));
+        fetchThirtySecondToken(clock.instant().plusSeconds(30));
         clock.advance(Duration.ofMillis(22_499));
         assertThat(cache.usableNow().token()).isEqualTo("t1");
         assertThat(fetches).hasSize(1);
@@ -148,14 +147,7 @@ class TokenCacheTest {
 
     @Test
     void aTokenIsNotUsedAtItsExactStaleInstantEvenWithinAMillisecond() {
-        cache.get();
-        fetches.get(0)
-                .complete(new AccessToken(
-                        "t1",
-                        "bearer",
-                        "s",
-                        Duration.ofSeconds(30),
-                        clock.instant().plusSeconds(30).plusNanos(500_000))); // stale 27.0005 s from now
+        fetchThirtySecondToken(clock.instant().plusSeconds(30).plusNanos(500_000)); // stale 27.0005 s from now
         clock.advance(Duration.ofMillis(26_999));
         assertThat(cache.usableNow().token()).isEqualTo("t1");
         clock.advance(Duration.ofMillis(1).plusNanos(500_000)); // exactly the stale instant
