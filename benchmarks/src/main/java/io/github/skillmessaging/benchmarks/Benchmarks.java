@@ -41,7 +41,8 @@ import javax.net.ssl.TrustManagerFactory;
  * --slow-target URL the same answering after 50 ms, for the WAN-like run (one JVM per contender)
  * --messages N    messages per fan-out run (20000)
  * --inflight K    messages in flight (64)
- * --rounds R      measured rounds per contender, median reported (7; at most 3 for slow contenders)
+ * --rounds R      measured rounds per contender, median reported (7; at most 3 for slow contenders,
+ *                 4 × R for fast ones)
  * --out FILE      the report (stdout when absent)
  * --stream-messages N  recipients of the streaming section 3c (1000000; 20000 with --smoke)
  * --only 1|1b|3b|3c  run that section alone and print it (1: plain fan-out with --target, no
@@ -164,9 +165,9 @@ public final class Benchmarks {
 
     /**
      * Fails the run when more than one in a thousand messages of a round was not accepted. Fewer is
-     * reported on stderr, not fatal: no retries run here, and java.net.http on JDK 25 fails about
-     * one POST in 20,000 against nginx with "header parser received no bytes" (cause not yet known;
-     * nginx here never closes a kept-alive connection).
+     * reported on stderr, not fatal: no retries run here, and java.net.http on JDK 25 now and then
+     * drops a kept-alive connection on which nginx has answered ("header parser received no
+     * bytes", about one POST in 20,000; see ANALYSIS.md, section 3c).
      */
     static void checkAccepted(String name, int accepted, int n) {
         if (accepted < n - n / 1000) {
@@ -229,8 +230,8 @@ public final class Benchmarks {
         }
         // Warm-up: batches until the JIT has had a few seconds of each contender. Slow contenders
         // (under 5,000 messages/s: java.net.http here) get at most 3 measured rounds, to keep the run short;
-        // fast ones (over 20,000 messages/s, whose rounds last under a second, so that one stall of the
-        // machine sways a round's rate by a third) get 4 × as many, for a steadier median.
+        // fast ones (over FAST_RATE, whose rounds last under a second, so that one stall of the
+        // machine sways a round's rate by a third) get FAST_ROUNDS × as many, for a steadier median.
         Duration warmUp = Duration.ofSeconds(rounds == 1 ? 0 : 3);
         Map<String, Integer> roundsOf = new LinkedHashMap<>();
         Map<String, Integer> batchOf = new LinkedHashMap<>(); // messages per pass in the profile of section 1c
@@ -346,8 +347,8 @@ public final class Benchmarks {
                 .append(" s, then measured in ")
                 .append(rounds)
                 .append(" rounds (at most 3 for contenders under 5,000 messages/s, " + FAST_ROUNDS
-                        + " × as many for those "
-                        + "over 20,000 messages/s); the rate is the median of its rounds. "
+                        + " × as many for those over " + format("%,.0f", FAST_RATE)
+                        + " messages/s); the rate is the median of its rounds. "
                         + "A contender and its floor run back to back in each round, in turns first, and "
                         + "\"× its floor\" is the median of their per-round ratios, so that the machine's slow drifts "
                         + "(rounds of one contender here vary by up to 2×) cancel out. CPU: the client JVM's process CPU time (user "

@@ -69,7 +69,6 @@ public final class Timeouts {
         // Guarded by this: the armed timers, oldest first, and the scheduler's task for the oldest.
         private Timer oldest;
         private Timer newest;
-        private int armed;
         private ScheduledFuture<?> task;
         /** The number of the lane's current task: a task that is no longer the lane's own stops. */
         private long generation;
@@ -78,9 +77,13 @@ public final class Timeouts {
             this.delayNanos = delayNanos;
         }
 
-        /** Timers armed: for tests. */
-        synchronized int queued() {
-            return armed;
+        /** Timers armed: for tests (counted, not kept: arming and disarming need no count). */
+        synchronized int armed() {
+            int count = 0;
+            for (Timer t = oldest; t != null; t = t.newer) {
+                count++;
+            }
+            return count;
         }
 
         /** Whether the scheduler holds a task of this lane: for tests. */
@@ -100,7 +103,6 @@ public final class Timeouts {
                     newest.newer = timer;
                 }
                 newest = timer;
-                armed++;
                 if (task == null) {
                     scheduleNext(delayNanos);
                 }
@@ -137,7 +139,6 @@ public final class Timeouts {
             }
             timer.older = null;
             timer.newer = null;
-            armed--;
         }
 
         // guarded by this
